@@ -1,0 +1,1 @@
+//! Repository-level checks live in `repo/`; this crate has no API.

@@ -1,0 +1,14 @@
+//! Repository automation for whatsapp-sdk: `cargo xtask generate`, `cargo xtask coverage`.
+//!
+//! A library as well as a binary, so that `cargo test` can call the same code to catch stale
+//! generated files (rust-analyzer's pattern).
+
+pub mod coverage;
+pub mod error;
+pub mod generate;
+pub mod normalize;
+pub mod overlay;
+pub mod pointer;
+pub mod provider;
+pub mod spec;
+pub mod walk;

@@ -1,0 +1,103 @@
+//! From the upstream file to the exact document progenitor reads.
+//!
+//! The pipeline is: parse → the provider's overlay → the generic passes below, in order → a check
+//! that the result fits progenitor's OpenAPI model. Each pass has a name (used in errors and in
+//! `specs/<provider>/normalized.json` reviews), a reason, and unit tests on small fixtures.
+
+mod default_enum;
+mod downconvert;
+mod hand_written;
+mod integer_enum;
+mod name_collisions;
+mod no_body_statuses;
+mod ref_siblings;
+mod refs;
+mod request_media;
+mod responses;
+mod schemaless_json;
+
+use serde_json::Value;
+
+use crate::error::{Error, PassError, Result};
+use crate::provider::{CodegenConfig, Provider};
+
+/// What a pass may consult besides the document.
+#[derive(Debug)]
+pub struct Context<'a> {
+    /// The provider's `codegen.toml`.
+    pub config: &'a CodegenConfig,
+}
+
+/// One named, reasoned rewrite of the document.
+#[derive(Debug)]
+pub struct Pass {
+    /// Stable name, used in errors.
+    pub name: &'static str,
+    /// Why the pass exists, in one line.
+    pub reason: &'static str,
+    /// The rewrite.
+    pub run: fn(&mut Value, &Context<'_>) -> Result<(), PassError>,
+}
+
+/// The generic passes, in the order they run.
+pub const PASSES: &[Pass] = &[
+    refs::PASS,
+    downconvert::PASS,
+    ref_siblings::PASS,
+    hand_written::PASS,
+    request_media::PASS,
+    schemaless_json::PASS,
+    no_body_statuses::PASS,
+    responses::PASS,
+    integer_enum::PASS,
+    default_enum::PASS,
+    name_collisions::PASS,
+];
+
+/// Runs the generic passes on an already-parsed document.
+pub fn run_passes(provider: &str, doc: &mut Value, config: &CodegenConfig) -> Result<()> {
+    let cx = Context { config };
+    for pass in PASSES {
+        (pass.run)(doc, &cx).map_err(|e| Error::spec(provider, pass.name, e))?;
+    }
+    crate::spec::to_openapi(doc).map_err(|e| Error::spec(provider, "openapi-model", e))?;
+    Ok(())
+}
+
+/// Normalizes one provider's upstream spec.
+pub fn normalize(provider: &Provider) -> Result<Value> {
+    let path = provider.upstream_path()?;
+    let text = crate::provider::read_to_string(&path)?;
+    let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let mut doc = crate::spec::parse(&text, file_name).map_err(|e| Error::spec(provider.name, "parse", e))?;
+    let overlay_path = provider.overlay_path();
+    if overlay_path.exists() {
+        let overlay_text = crate::provider::read_to_string(&overlay_path)?;
+        let overlay = crate::overlay::Overlay::parse(&overlay_text)
+            .map_err(|e| Error::spec(provider.name, "overlay", e))?;
+        overlay.apply(&mut doc).map_err(|e| Error::spec(provider.name, "overlay", e))?;
+    }
+    run_passes(provider.name, &mut doc, &provider.codegen()?)?;
+    Ok(doc)
+}
+
+/// Serializes a normalized document the way it is checked in.
+pub fn to_pretty_json(doc: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pass_has_a_unique_name_and_a_reason() {
+        let mut names: Vec<_> = PASSES.iter().map(|p| p.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), PASSES.len());
+        assert!(PASSES.iter().all(|p| p.reason.len() > 20), "every pass says why it exists");
+    }
+}
