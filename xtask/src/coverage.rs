@@ -31,17 +31,26 @@ pub struct Row {
 pub fn row(provider: &Provider) -> Result<Row> {
     let source = provider.source()?;
     let text = crate::provider::read_to_string(&provider.upstream_path()?)?;
-    let upstream_doc = crate::spec::parse(&text, &source.file).map_err(|e| Error::spec(provider.name, "parse", e))?;
+    let upstream_doc = crate::spec::parse(&text, &source.file)
+        .map_err(|e| Error::spec(provider.name, "parse", e))?;
     let normalized = crate::normalize::normalize(provider)?;
     let ids = |doc: &serde_json::Value| -> BTreeSet<String> {
         operations(doc)
             .into_iter()
-            .map(|o| o.operation_id.unwrap_or_else(|| format!("{} {}", o.method.to_uppercase(), o.path)))
+            .map(|o| {
+                o.operation_id
+                    .unwrap_or_else(|| format!("{} {}", o.method.to_uppercase(), o.path))
+            })
             .collect()
     };
     let upstream = ids(&upstream_doc);
     let generated = ids(&normalized);
-    let hand: BTreeSet<String> = provider.codegen()?.hand_written.into_iter().map(|h| h.operation_id).collect();
+    let hand: BTreeSet<String> = provider
+        .codegen()?
+        .hand_written
+        .into_iter()
+        .map(|h| h.operation_id)
+        .collect();
     let unaccounted = upstream
         .iter()
         .filter(|id| !generated.contains(*id) && !hand.contains(*id))
@@ -69,7 +78,14 @@ pub fn markdown(rows: &[Row]) -> String {
     for r in rows {
         out.push_str(&format!(
             "| `{}` | `{}` | {} ({}) | {} | {} | {} | {} |\n",
-            r.provider, r.package, r.api, r.api_version, r.upstream, r.generated, r.hand_written, r.unaccounted.len()
+            r.provider,
+            r.package,
+            r.api,
+            r.api_version,
+            r.upstream,
+            r.generated,
+            r.hand_written,
+            r.unaccounted.len()
         ));
         totals.0 += r.upstream;
         totals.1 += r.generated;
@@ -91,13 +107,22 @@ pub const END: &str = "<!-- coverage:end -->";
 /// `readme` with the text between the markers replaced by `table`.
 pub fn splice(readme: &str, table: &str) -> Result<String> {
     let (Some(start), Some(end)) = (readme.find(START), readme.find(END)) else {
-        return Err(Error::Usage(format!("README.md lacks the markers `{START}` and `{END}`")));
+        return Err(Error::Usage(format!(
+            "README.md lacks the markers `{START}` and `{END}`"
+        )));
     };
     let body_start = start + START.len();
     if end < body_start {
-        return Err(Error::Usage("README.md coverage markers are out of order".into()));
+        return Err(Error::Usage(
+            "README.md coverage markers are out of order".into(),
+        ));
     }
-    Ok(format!("{}\n{}{}", &readme[..body_start], table, &readme[end..]))
+    Ok(format!(
+        "{}\n{}{}",
+        &readme[..body_start],
+        table,
+        &readme[end..]
+    ))
 }
 
 #[cfg(test)]
@@ -107,7 +132,10 @@ mod tests {
     #[test]
     fn splices_between_markers_only() {
         let readme = format!("intro\n{START}\nold\n{END}\noutro\n");
-        assert_eq!(splice(&readme, "new\n").unwrap(), format!("intro\n{START}\nnew\n{END}\noutro\n"));
+        assert_eq!(
+            splice(&readme, "new\n").unwrap(),
+            format!("intro\n{START}\nnew\n{END}\noutro\n")
+        );
         assert!(splice("no markers", "x").is_err());
     }
 }

@@ -13,7 +13,7 @@ use crate::walk::operations;
 
 /// Lints the generated module cannot avoid: spec prose becomes doc comments as written.
 const MODULE_ALLOWANCES: &str = "\
-#![allow(clippy::all, clippy::pedantic, missing_docs, missing_debug_implementations, unused_imports)]
+#![allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction, missing_docs, missing_debug_implementations, rust_2018_idioms, unused_imports)]
 #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags, rustdoc::invalid_rust_codeblocks)]
 ";
 
@@ -28,7 +28,10 @@ pub struct Output {
 
 /// Hex sha256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Normalizes and generates one provider: `normalized.json` and `generated.rs`.
@@ -45,8 +48,14 @@ pub fn outputs(provider: &Provider) -> Result<Vec<Output>> {
         upstream = provider.source()?.sha256,
     );
     Ok(vec![
-        Output { path: provider.normalized_path(), contents: normalized_text },
-        Output { path: provider.generated_path(), contents: format!("{header}{MODULE_ALLOWANCES}\n{code}") },
+        Output {
+            path: provider.normalized_path(),
+            contents: normalized_text,
+        },
+        Output {
+            path: provider.generated_path(),
+            contents: format!("{header}{MODULE_ALLOWANCES}\n{code}"),
+        },
     ])
 }
 
@@ -56,14 +65,20 @@ pub fn generate_code(provider: &str, doc: &Value) -> Result<String> {
         Ok(code) => Ok(code),
         Err(reason) => {
             let pointer = localize(doc);
-            Err(Error::spec(provider, "progenitor", PassError::at(pointer, reason)))
+            Err(Error::spec(
+                provider,
+                "progenitor",
+                PassError::at(pointer, reason),
+            ))
         }
     }
 }
 
 fn settings() -> GenerationSettings {
     let mut settings = GenerationSettings::new();
-    settings.with_interface(InterfaceStyle::Builder).with_tag(TagStyle::Merged);
+    settings
+        .with_interface(InterfaceStyle::Builder)
+        .with_tag(TagStyle::Merged);
     settings
 }
 
@@ -72,8 +87,11 @@ static PANIC_HOOK: Mutex<()> = Mutex::new(());
 
 /// Runs progenitor, turning both its errors and its panics into a message.
 fn run_progenitor(doc: &Value) -> Result<String, String> {
-    let spec = crate::spec::to_openapi(doc).map_err(|e| format!("{} (at {})", e.reason, e.pointer))?;
-    let guard = PANIC_HOOK.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let spec =
+        crate::spec::to_openapi(doc).map_err(|e| format!("{} (at {})", e.reason, e.pointer))?;
+    let guard = PANIC_HOOK
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let previous = panic::take_hook();
     panic::set_hook(Box::new(|_| {}));
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
@@ -93,7 +111,8 @@ fn run_progenitor(doc: &Value) -> Result<String, String> {
             return Err(format!("progenitor panicked: {message}"));
         }
     };
-    let file: syn::File = syn::parse2(tokens).map_err(|e| format!("progenitor emitted unparsable Rust: {e}"))?;
+    let file: syn::File =
+        syn::parse2(tokens).map_err(|e| format!("progenitor emitted unparsable Rust: {e}"))?;
     Ok(prettyplease::unparse(&file))
 }
 
@@ -120,34 +139,51 @@ fn localize(doc: &Value) -> String {
 
 /// The component schema whose own reference closure fails with the fewest schemas in it.
 fn localize_schema(doc: &Value) -> String {
-    let Some(schemas) = doc.pointer("/components/schemas").and_then(Value::as_object) else {
+    let Some(schemas) = doc
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+    else {
         return String::new();
     };
     let mut culprit: Option<(usize, String)> = None;
     for name in schemas.keys() {
         let closure = ref_closure(schemas, name);
-        if culprit.as_ref().is_some_and(|(size, _)| closure.len() >= *size) {
+        if culprit
+            .as_ref()
+            .is_some_and(|(size, _)| closure.len() >= *size)
+        {
             continue;
         }
         let mut single = doc.clone();
-        single["components"]["schemas"] =
-            Value::Object(schemas.iter().filter(|(k, _)| closure.contains(*k)).map(|(k, v)| (k.clone(), v.clone())).collect());
+        single["components"]["schemas"] = Value::Object(
+            schemas
+                .iter()
+                .filter(|(k, _)| closure.contains(*k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        );
         if run_progenitor(&single).is_err() {
             culprit = Some((closure.len(), name.clone()));
         }
     }
-    culprit.map_or_else(|| "/components/schemas".to_owned(), |(_, name)| crate::pointer::join("/components/schemas", &name))
+    culprit.map_or_else(
+        || "/components/schemas".to_owned(),
+        |(_, name)| crate::pointer::join("/components/schemas", &name),
+    )
 }
 
 /// `name` and every component schema it reaches through `$ref`.
-fn ref_closure(schemas: &serde_json::Map<String, Value>, name: &str) -> std::collections::BTreeSet<String> {
+fn ref_closure(
+    schemas: &serde_json::Map<String, Value>,
+    name: &str,
+) -> std::collections::BTreeSet<String> {
     fn refs(value: &Value, out: &mut Vec<String>) {
         match value {
             Value::Object(map) => {
-                if let Some(r) = map.get("$ref").and_then(Value::as_str) {
-                    if let Some(n) = r.strip_prefix("#/components/schemas/") {
-                        out.push(crate::pointer::unescape(n));
-                    }
+                if let Some(r) = map.get("$ref").and_then(Value::as_str)
+                    && let Some(n) = r.strip_prefix("#/components/schemas/")
+                {
+                    out.push(crate::pointer::unescape(n));
                 }
                 map.values().for_each(|v| refs(v, out));
             }
@@ -158,10 +194,10 @@ fn ref_closure(schemas: &serde_json::Map<String, Value>, name: &str) -> std::col
     let mut seen = std::collections::BTreeSet::new();
     let mut todo = vec![name.to_owned()];
     while let Some(next) = todo.pop() {
-        if let Some(schema) = schemas.get(&next) {
-            if seen.insert(next) {
-                refs(schema, &mut todo);
-            }
+        if let Some(schema) = schemas.get(&next)
+            && seen.insert(next)
+        {
+            refs(schema, &mut todo);
         }
     }
     seen
@@ -177,7 +213,8 @@ pub fn run(providers: &[Provider], check: bool) -> Result<Vec<std::path::PathBuf
                 continue;
             }
             if !check {
-                std::fs::write(&output.path, &output.contents).map_err(|e| Error::io(&output.path, e))?;
+                std::fs::write(&output.path, &output.contents)
+                    .map_err(|e| Error::io(&output.path, e))?;
             }
             stale.push(output.path);
         }

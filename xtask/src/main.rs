@@ -27,7 +27,10 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<ExitCode> {
-    let (command, rest) = args.split_first().map(|(c, r)| (c.as_str(), r)).unwrap_or(("help", &[]));
+    let (command, rest) = args
+        .split_first()
+        .map(|(c, r)| (c.as_str(), r))
+        .unwrap_or(("help", &[]));
     let mut flags = Flags::parse(rest)?;
     match command {
         "generate" => generate(&mut flags),
@@ -56,10 +59,16 @@ impl Flags {
                 "--check" => flags.check = true,
                 "--write" => flags.write = true,
                 "--provider" => {
-                    let name = iter.next().ok_or_else(|| Error::Usage("--provider needs a name".into()))?;
+                    let name = iter
+                        .next()
+                        .ok_or_else(|| Error::Usage("--provider needs a name".into()))?;
                     flags.provider = Some(name.clone());
                 }
-                other => return Err(Error::Usage(format!("unknown argument `{other}`\n\n{HELP}"))),
+                other => {
+                    return Err(Error::Usage(format!(
+                        "unknown argument `{other}`\n\n{HELP}"
+                    )));
+                }
             }
         }
         Ok(flags)
@@ -82,12 +91,21 @@ fn generate(flags: &mut Flags) -> Result<ExitCode> {
         println!("{} {shown}", if flags.check { "stale:" } else { "wrote:" });
     }
     if flags.check && !changed.is_empty() {
-        let scope = flags.provider.as_ref().map(|p| format!(" --provider {p}")).unwrap_or_default();
-        eprintln!("generated files are out of date; run `cargo xtask generate{scope}` and commit the result");
+        let scope = flags
+            .provider
+            .as_ref()
+            .map(|p| format!(" --provider {p}"))
+            .unwrap_or_default();
+        eprintln!(
+            "generated files are out of date; run `cargo xtask generate{scope}` and commit the result"
+        );
         return Ok(ExitCode::FAILURE);
     }
     if changed.is_empty() {
-        println!("generated files are up to date ({} providers)", providers.len());
+        println!(
+            "generated files are up to date ({} providers)",
+            providers.len()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -101,7 +119,11 @@ fn coverage_cmd(flags: &mut Flags) -> Result<ExitCode> {
     let table = coverage::markdown(&rows);
     print!("{table}");
     for row in rows.iter().filter(|r| !r.unaccounted.is_empty()) {
-        eprintln!("{}: unaccounted operations: {}", row.provider, row.unaccounted.join(", "));
+        eprintln!(
+            "{}: unaccounted operations: {}",
+            row.provider,
+            row.unaccounted.join(", ")
+        );
     }
     if flags.write {
         let path = repo_root().join("README.md");
@@ -111,5 +133,9 @@ fn coverage_cmd(flags: &mut Flags) -> Result<ExitCode> {
         println!("wrote README.md");
     }
     let missing = rows.iter().any(|r| !r.unaccounted.is_empty());
-    Ok(if missing { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if missing {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -48,17 +48,36 @@ impl Overlay {
     /// Parses an overlay written in YAML (or JSON, which is YAML).
     pub fn parse(text: &str) -> Result<Overlay, PassError> {
         let value = crate::spec::parse(text, "overlay.yaml")?;
-        let overlay: Overlay = serde_json::from_value(value)
-            .map_err(|e| PassError::at("", format!("overlay.yaml is not an OpenAPI Overlay 1.0 document: {e}")))?;
+        let overlay: Overlay = serde_json::from_value(value).map_err(|e| {
+            PassError::at(
+                "",
+                format!("overlay.yaml is not an OpenAPI Overlay 1.0 document: {e}"),
+            )
+        })?;
         if !overlay.overlay.starts_with("1.0") {
-            return Err(PassError::at("", format!("overlay version `{}` is not 1.0.x", overlay.overlay)));
+            return Err(PassError::at(
+                "",
+                format!("overlay version `{}` is not 1.0.x", overlay.overlay),
+            ));
         }
         for (i, action) in overlay.actions.iter().enumerate() {
             if action.description.trim().is_empty() {
-                return Err(PassError::at("", format!("overlay action {i} (`{}`) gives no reason in `description`", action.target)));
+                return Err(PassError::at(
+                    "",
+                    format!(
+                        "overlay action {i} (`{}`) gives no reason in `description`",
+                        action.target
+                    ),
+                ));
             }
             if action.remove == action.update.is_some() {
-                return Err(PassError::at("", format!("overlay action {i} (`{}`) must have exactly one of `update` and `remove: true`", action.target)));
+                return Err(PassError::at(
+                    "",
+                    format!(
+                        "overlay action {i} (`{}`) must have exactly one of `update` and `remove: true`",
+                        action.target
+                    ),
+                ));
             }
         }
         Ok(overlay)
@@ -67,27 +86,39 @@ impl Overlay {
     /// Applies every action to `doc`, in order.
     pub fn apply(&self, doc: &mut Value) -> Result<(), PassError> {
         for (i, action) in self.actions.iter().enumerate() {
-            let failure = |reason: String| PassError::at("", format!("overlay action {i} (`{}`): {reason}", action.target));
-            let path = JsonPath::parse(&action.target).map_err(|e| failure(format!("invalid JSONPath: {e}")))?;
+            let failure = |reason: String| {
+                PassError::at(
+                    "",
+                    format!("overlay action {i} (`{}`): {reason}", action.target),
+                )
+            };
+            let path = JsonPath::parse(&action.target)
+                .map_err(|e| failure(format!("invalid JSONPath: {e}")))?;
             let pointers: Vec<String> = path
                 .query_located(doc)
                 .locations()
                 .map(|location| location.to_json_pointer())
                 .collect();
             if pointers.is_empty() {
-                return Err(failure("matches nothing in the upstream spec; drop or update the action".into()));
+                return Err(failure(
+                    "matches nothing in the upstream spec; drop or update the action".into(),
+                ));
             }
             let before = doc.clone();
             // Deepest first, so removing an array item does not shift the ones still to visit.
             for pointer in pointers.iter().rev() {
                 if action.remove {
                     remove(doc, pointer);
-                } else if let (Some(target), Some(update)) = (doc.pointer_mut(pointer), &action.update) {
+                } else if let (Some(target), Some(update)) =
+                    (doc.pointer_mut(pointer), &action.update)
+                {
                     merge(target, update);
                 }
             }
             if *doc == before {
-                return Err(failure("changes nothing; upstream may have fixed this, so drop the action".into()));
+                return Err(failure(
+                    "changes nothing; upstream may have fixed this, so drop the action".into(),
+                ));
             }
         }
         Ok(())
@@ -95,17 +126,19 @@ impl Overlay {
 }
 
 fn remove(doc: &mut Value, pointer: &str) {
-    let Some((parent, token)) = pointer.rsplit_once('/') else { return };
+    let Some((parent, token)) = pointer.rsplit_once('/') else {
+        return;
+    };
     let token = crate::pointer::unescape(token);
     match doc.pointer_mut(parent) {
         Some(Value::Object(map)) => {
             map.shift_remove(&token);
         }
         Some(Value::Array(items)) => {
-            if let Ok(index) = token.parse::<usize>() {
-                if index < items.len() {
-                    items.remove(index);
-                }
+            if let Ok(index) = token.parse::<usize>()
+                && index < items.len()
+            {
+                items.remove(index);
             }
         }
         _ => {}
@@ -117,7 +150,9 @@ fn merge(target: &mut Value, update: &Value) {
         (Value::Object(target), Value::Object(update)) => {
             for (key, value) in update {
                 match target.get_mut(key) {
-                    Some(existing) if existing.is_object() && value.is_object() => merge(existing, value),
+                    Some(existing) if existing.is_object() && value.is_object() => {
+                        merge(existing, value)
+                    }
                     _ => {
                         target.insert(key.clone(), value.clone());
                     }
@@ -136,7 +171,9 @@ mod tests {
     use serde_json::json;
 
     fn overlay(actions: &str) -> Result<Overlay, PassError> {
-        Overlay::parse(&format!("overlay: 1.0.0\ninfo: {{title: t, version: '1'}}\nactions:\n{actions}"))
+        Overlay::parse(&format!(
+            "overlay: 1.0.0\ninfo: {{title: t, version: '1'}}\nactions:\n{actions}"
+        ))
     }
 
     fn doc() -> Value {
@@ -152,12 +189,17 @@ mod tests {
         .unwrap();
         let mut d = doc();
         o.apply(&mut d).unwrap();
-        assert_eq!(d, json!({"paths": {"/a": {"get": {"summary": "s", "tags": ["y"], "operationId": "getA"}}}}));
+        assert_eq!(
+            d,
+            json!({"paths": {"/a": {"get": {"summary": "s", "tags": ["y"], "operationId": "getA"}}}})
+        );
     }
 
     #[test]
     fn wildcard_targets_and_array_appends() {
-        let o = overlay("- target: $.paths.*.*.tags\n  description: tag everything\n  update: [z]\n").unwrap();
+        let o =
+            overlay("- target: $.paths.*.*.tags\n  description: tag everything\n  update: [z]\n")
+                .unwrap();
         let mut d = doc();
         o.apply(&mut d).unwrap();
         assert_eq!(d["paths"]["/a"]["get"]["tags"], json!(["x", "z"]));
@@ -168,9 +210,20 @@ mod tests {
         let err = overlay("- target: $.paths\n  update: {}\n").unwrap_err();
         assert!(err.reason.contains("gives no reason"), "{}", err.reason);
         let o = overlay("- target: $.nothing\n  description: r\n  remove: true\n").unwrap();
-        assert!(o.apply(&mut doc()).unwrap_err().reason.contains("matches nothing"));
-        let o = overlay("- target: $.paths['/a'].get\n  description: r\n  update: {summary: s}\n").unwrap();
-        assert!(o.apply(&mut doc()).unwrap_err().reason.contains("changes nothing"));
+        assert!(
+            o.apply(&mut doc())
+                .unwrap_err()
+                .reason
+                .contains("matches nothing")
+        );
+        let o = overlay("- target: $.paths['/a'].get\n  description: r\n  update: {summary: s}\n")
+            .unwrap();
+        assert!(
+            o.apply(&mut doc())
+                .unwrap_err()
+                .reason
+                .contains("changes nothing")
+        );
     }
 
     #[test]

@@ -94,7 +94,8 @@ pub struct DroppedMediaType {
 impl DroppedMediaType {
     /// Whether `media_type` is one of these.
     pub fn covers(&self, media_type: &str) -> bool {
-        self.media_type.as_deref() == Some(media_type) || self.media_types.iter().any(|m| m == media_type)
+        self.media_type.as_deref() == Some(media_type)
+            || self.media_types.iter().any(|m| m == media_type)
     }
 }
 
@@ -109,6 +110,14 @@ impl Provider {
                 root: root.clone(),
             })
             .collect()
+    }
+
+    /// A provider whose files live under another repository root (used by tests on scratch trees).
+    pub fn at(root: impl Into<PathBuf>, name: &'static str) -> Provider {
+        Provider {
+            name,
+            root: root.into(),
+        }
     }
 
     /// The provider called `name`, or a usage error listing the valid names.

@@ -10,7 +10,11 @@ pub fn parse(text: &str, file_name: &str) -> Result<Value, PassError> {
         serde_json::from_str(text).map_err(|e| {
             PassError::at(
                 "",
-                format!("{file_name} is not valid JSON (line {}, column {}): {e}", e.line(), e.column()),
+                format!(
+                    "{file_name} is not valid JSON (line {}, column {}): {e}",
+                    e.line(),
+                    e.column()
+                ),
             )
         })
     } else {
@@ -26,7 +30,10 @@ pub fn to_openapi(doc: &Value) -> Result<openapiv3::OpenAPI, PassError> {
     deserialize_at(doc, "").map_err(|whole| refine(doc).unwrap_or(whole))
 }
 
-fn deserialize_at<T: serde::de::DeserializeOwned>(value: &Value, base: &str) -> Result<T, PassError> {
+fn deserialize_at<T: serde::de::DeserializeOwned>(
+    value: &Value,
+    base: &str,
+) -> Result<T, PassError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let pointer = e
             .path()
@@ -34,10 +41,16 @@ fn deserialize_at<T: serde::de::DeserializeOwned>(value: &Value, base: &str) -> 
             .filter_map(|segment| match segment {
                 serde_path_to_error::Segment::Seq { index } => Some(index.to_string()),
                 serde_path_to_error::Segment::Map { key } => Some(key.clone()),
-                serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => None,
+                serde_path_to_error::Segment::Enum { .. }
+                | serde_path_to_error::Segment::Unknown => None,
             })
-            .fold(base.to_owned(), |acc, token| crate::pointer::join(&acc, &token));
-        PassError::at(pointer, format!("does not fit the OpenAPI 3.0 model: {}", e.inner()))
+            .fold(base.to_owned(), |acc, token| {
+                crate::pointer::join(&acc, &token)
+            });
+        PassError::at(
+            pointer,
+            format!("does not fit the OpenAPI 3.0 model: {}", e.inner()),
+        )
     })
 }
 
@@ -56,8 +69,14 @@ fn refine(doc: &Value) -> Option<PassError> {
     let sub = |part: &str| -> Vec<String> {
         let mut out = Vec::new();
         for op in &ops {
-            if let Some(map) = doc.pointer(&crate::pointer::join(&op.pointer, part)).and_then(Value::as_object) {
-                out.extend(map.keys().map(|k| crate::pointer::join(&crate::pointer::join(&op.pointer, part), k)));
+            if let Some(map) = doc
+                .pointer(&crate::pointer::join(&op.pointer, part))
+                .and_then(Value::as_object)
+            {
+                out.extend(
+                    map.keys()
+                        .map(|k| crate::pointer::join(&crate::pointer::join(&op.pointer, part), k)),
+                );
             }
         }
         out
@@ -65,12 +84,23 @@ fn refine(doc: &Value) -> Option<PassError> {
     schemas
         .iter()
         .find_map(|p| attempt::<openapiv3::Schema>(doc, p))
-        .or_else(|| sub("responses").iter().find_map(|p| attempt::<openapiv3::Response>(doc, p)))
+        .or_else(|| {
+            sub("responses")
+                .iter()
+                .find_map(|p| attempt::<openapiv3::Response>(doc, p))
+        })
+        .or_else(|| {
+            ops.iter().find_map(|o| {
+                attempt::<openapiv3::RequestBody>(
+                    doc,
+                    &crate::pointer::join(&o.pointer, "requestBody"),
+                )
+            })
+        })
         .or_else(|| {
             ops.iter()
-                .find_map(|o| attempt::<openapiv3::RequestBody>(doc, &crate::pointer::join(&o.pointer, "requestBody")))
+                .find_map(|o| attempt::<openapiv3::Operation>(doc, &o.pointer))
         })
-        .or_else(|| ops.iter().find_map(|o| attempt::<openapiv3::Operation>(doc, &o.pointer)))
 }
 
 #[cfg(test)]
@@ -87,9 +117,17 @@ mod tests {
     #[test]
     fn malformed_files_name_the_file_and_place() {
         let err = parse("{\"a\": [1,", "x.json").unwrap_err();
-        assert!(err.reason.contains("x.json is not valid JSON (line 1"), "{}", err.reason);
+        assert!(
+            err.reason.contains("x.json is not valid JSON (line 1"),
+            "{}",
+            err.reason
+        );
         let err = parse("a: [1,\n", "x.yaml").unwrap_err();
-        assert!(err.reason.contains("x.yaml is not valid YAML"), "{}", err.reason);
+        assert!(
+            err.reason.contains("x.yaml is not valid YAML"),
+            "{}",
+            err.reason
+        );
     }
 
     #[test]

@@ -9,10 +9,18 @@ use crate::error::PassError;
 use crate::pointer::join;
 
 /// HTTP methods an OpenAPI path item may hold operations under.
-pub const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+pub const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
 
 /// Keywords whose value is one sub-schema.
-const SCHEMA_VALUED: [&str; 5] = ["items", "not", "additionalProperties", "contains", "propertyNames"];
+const SCHEMA_VALUED: [&str; 5] = [
+    "items",
+    "not",
+    "additionalProperties",
+    "contains",
+    "propertyNames",
+];
 /// Keywords whose value is a list of sub-schemas.
 const SCHEMA_LISTS: [&str; 4] = ["allOf", "anyOf", "oneOf", "prefixItems"];
 /// Keywords whose value maps names to sub-schemas.
@@ -38,7 +46,9 @@ pub fn operations(doc: &Value) -> Vec<OperationRef> {
     };
     let mut out = Vec::new();
     for (path, item) in paths {
-        let Some(item) = item.as_object() else { continue };
+        let Some(item) = item.as_object() else {
+            continue;
+        };
         for (method, op) in item {
             if !METHODS.contains(&method.as_str()) {
                 continue;
@@ -46,7 +56,10 @@ pub fn operations(doc: &Value) -> Vec<OperationRef> {
             out.push(OperationRef {
                 path: path.clone(),
                 method: method.clone(),
-                operation_id: op.get("operationId").and_then(Value::as_str).map(str::to_owned),
+                operation_id: op
+                    .get("operationId")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
                 pointer: join(&join("/paths", path), method),
             });
         }
@@ -80,11 +93,17 @@ fn collect_content_holders(doc: &Value, f: &mut dyn FnMut(&Value, &str)) {
         }
     };
     for op in operations(doc) {
-        let Some(operation) = doc.pointer(&op.pointer) else { continue };
+        let Some(operation) = doc.pointer(&op.pointer) else {
+            continue;
+        };
         if let Some(body) = operation.get("requestBody") {
             f(body, &join(&op.pointer, "requestBody"));
         }
-        visit_list(operation.get("parameters"), &join(&op.pointer, "parameters"), f);
+        visit_list(
+            operation.get("parameters"),
+            &join(&op.pointer, "parameters"),
+            f,
+        );
         if let Some(responses) = operation.get("responses") {
             visit_responses(responses, &join(&op.pointer, "responses"), f);
         }
@@ -95,9 +114,18 @@ fn collect_content_holders(doc: &Value, f: &mut dyn FnMut(&Value, &str)) {
             visit_list(item.get("parameters"), &base, f);
         }
     }
-    let Some(components) = doc.get("components") else { return };
-    for (section, is_response) in [("requestBodies", false), ("parameters", false), ("headers", false), ("responses", true)] {
-        let Some(map) = components.get(section).and_then(Value::as_object) else { continue };
+    let Some(components) = doc.get("components") else {
+        return;
+    };
+    for (section, is_response) in [
+        ("requestBodies", false),
+        ("parameters", false),
+        ("headers", false),
+        ("responses", true),
+    ] {
+        let Some(map) = components.get(section).and_then(Value::as_object) else {
+            continue;
+        };
         let base = join("/components", section);
         if is_response {
             visit_responses(&Value::Object(map.clone()), &base, f);
@@ -125,11 +153,17 @@ fn visit_headers(response: &Value, base: &str, f: &mut dyn FnMut(&Value, &str)) 
     }
 }
 
+/// What [`for_each_schema`] calls on each schema object, with its pointer.
+pub type SchemaVisitor<'a> = dyn FnMut(&mut Map<String, Value>, &str) -> Result<(), PassError> + 'a;
+
 /// Pointers of every top-level schema: component schemas and the `schema` of every media type,
 /// parameter and header. Nested schemas are reached through [`for_each_schema`].
 pub fn root_schema_pointers(doc: &Value) -> Vec<String> {
     let mut out = Vec::new();
-    if let Some(schemas) = doc.pointer("/components/schemas").and_then(Value::as_object) {
+    if let Some(schemas) = doc
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+    {
         out.extend(schemas.keys().map(|name| join("/components/schemas", name)));
     }
     collect_content_holders(doc, &mut |holder, pointer| {
@@ -147,10 +181,7 @@ pub fn root_schema_pointers(doc: &Value) -> Vec<String> {
 
 /// Calls `f` on every schema object in the document (pre-order: a schema before its
 /// sub-schemas, so `f` may rewrite a schema and have the result walked).
-pub fn for_each_schema(
-    doc: &mut Value,
-    f: &mut dyn FnMut(&mut Map<String, Value>, &str) -> Result<(), PassError>,
-) -> Result<(), PassError> {
+pub fn for_each_schema(doc: &mut Value, f: &mut SchemaVisitor<'_>) -> Result<(), PassError> {
     for pointer in root_schema_pointers(doc) {
         if let Some(schema) = doc.pointer_mut(&pointer) {
             walk_schema(schema, &pointer, f)?;
@@ -163,9 +194,11 @@ pub fn for_each_schema(
 pub fn walk_schema(
     schema: &mut Value,
     pointer: &str,
-    f: &mut dyn FnMut(&mut Map<String, Value>, &str) -> Result<(), PassError>,
+    f: &mut SchemaVisitor<'_>,
 ) -> Result<(), PassError> {
-    let Value::Object(map) = schema else { return Ok(()) };
+    let Value::Object(map) = schema else {
+        return Ok(());
+    };
     f(map, pointer)?;
     for key in SCHEMA_VALUED {
         if let Some(sub) = map.get_mut(key) {

@@ -24,13 +24,19 @@ fn spelled(value: &Value) -> String {
 
 fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
     for_each_schema(doc, &mut |schema, _| {
-        let (Some(Value::Array(values)), Some(default)) = (schema.get("enum"), schema.get("default")) else {
+        let (Some(Value::Array(values)), Some(default)) =
+            (schema.get("enum"), schema.get("default"))
+        else {
             return Ok(());
         };
         if values.contains(default) {
             return Ok(());
         }
-        match values.iter().find(|v| spelled(v) == spelled(default)).cloned() {
+        match values
+            .iter()
+            .find(|v| spelled(v) == spelled(default))
+            .cloned()
+        {
             Some(same) => {
                 schema.insert("default".into(), same);
             }
@@ -50,22 +56,37 @@ mod tests {
 
     fn convert(schema: Value) -> Value {
         let mut d = json!({"components": {"schemas": {"S": schema}}});
-        run(&mut d, &Context { config: &CodegenConfig::default() }).unwrap();
+        run(
+            &mut d,
+            &Context {
+                config: &CodegenConfig::default(),
+            },
+        )
+        .unwrap();
         d["components"]["schemas"]["S"].take()
     }
 
     #[test]
     fn a_default_spelling_an_allowed_value_takes_its_form() {
-        assert_eq!(convert(json!({"enum": ["6", "12"], "default": 6})), json!({"enum": ["6", "12"], "default": "6"}));
+        assert_eq!(
+            convert(json!({"enum": ["6", "12"], "default": 6})),
+            json!({"enum": ["6", "12"], "default": "6"})
+        );
     }
 
     #[test]
     fn a_default_no_value_allows_is_removed() {
-        assert_eq!(convert(json!({"enum": ["web", "api"], "default": "text"})), json!({"enum": ["web", "api"]}));
+        assert_eq!(
+            convert(json!({"enum": ["web", "api"], "default": "text"})),
+            json!({"enum": ["web", "api"]})
+        );
     }
 
     #[test]
     fn a_valid_default_stays() {
-        assert_eq!(convert(json!({"enum": ["web"], "default": "web"})), json!({"enum": ["web"], "default": "web"}));
+        assert_eq!(
+            convert(json!({"enum": ["web"], "default": "web"})),
+            json!({"enum": ["web"], "default": "web"})
+        );
     }
 }

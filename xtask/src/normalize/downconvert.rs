@@ -26,7 +26,10 @@ fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
         .to_owned();
     let is_31 = version.starts_with("3.1.");
     if !is_31 && !version.starts_with("3.0.") {
-        return Err(PassError::at("/openapi", format!("unsupported OpenAPI version `{version}`")));
+        return Err(PassError::at(
+            "/openapi",
+            format!("unsupported OpenAPI version `{version}`"),
+        ));
     }
     doc["openapi"] = json!("3.0.3");
     if !is_31 {
@@ -38,7 +41,10 @@ fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
             root.shift_remove(key);
         }
     }
-    if let Some(license) = doc.pointer_mut("/info/license").and_then(Value::as_object_mut) {
+    if let Some(license) = doc
+        .pointer_mut("/info/license")
+        .and_then(Value::as_object_mut)
+    {
         license.shift_remove("identifier");
     }
     for_each_schema(doc, &mut |schema, pointer| convert_schema(schema, pointer))
@@ -48,7 +54,10 @@ fn convert_schema(schema: &mut Map<String, Value>, pointer: &str) -> Result<(), 
     if let Some(Value::Array(types)) = schema.get("type").cloned() {
         let mut names = Vec::new();
         for t in &types {
-            names.push(t.as_str().ok_or_else(|| PassError::at(pointer, "`type` array holds a non-string"))?);
+            names.push(
+                t.as_str()
+                    .ok_or_else(|| PassError::at(pointer, "`type` array holds a non-string"))?,
+            );
         }
         let nullable = names.contains(&"null");
         names.retain(|t| *t != "null");
@@ -70,36 +79,41 @@ fn convert_schema(schema: &mut Map<String, Value>, pointer: &str) -> Result<(), 
             schema.insert("nullable".into(), json!(true));
         }
     }
-    if let Some(Value::Array(examples)) = schema.shift_remove("examples") {
-        if let Some(first) = examples.into_iter().next() {
-            schema.entry("example").or_insert(first);
-        }
+    if let Some(Value::Array(examples)) = schema.shift_remove("examples")
+        && let Some(first) = examples.into_iter().next()
+    {
+        schema.entry("example").or_insert(first);
     }
     if let Some(value) = schema.shift_remove("const") {
         schema.insert("enum".into(), json!([value]));
     }
-    for (exclusive, inclusive) in [("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")] {
+    for (exclusive, inclusive) in [
+        ("exclusiveMinimum", "minimum"),
+        ("exclusiveMaximum", "maximum"),
+    ] {
         if let Some(bound) = schema.get(exclusive).filter(|v| v.is_number()).cloned() {
             schema.insert(inclusive.into(), bound);
             schema.insert(exclusive.into(), json!(true));
         }
     }
     for key in ["anyOf", "oneOf"] {
-        let Some(Value::Array(branches)) = schema.get_mut(key) else { continue };
+        let Some(Value::Array(branches)) = schema.get_mut(key) else {
+            continue;
+        };
         let before = branches.len();
         branches.retain(|b| b.get("type").and_then(Value::as_str) != Some("null"));
         if branches.len() == before {
             continue;
         }
         schema.insert("nullable".into(), json!(true));
-        if let Some(Value::Array(branches)) = schema.get(key) {
-            if branches.len() == 1 {
-                // A single remaining branch is the type itself; `allOf` keeps a `$ref` intact
-                // next to `nullable`, which 3.0 ignores beside a bare `$ref`.
-                let only = branches[0].clone();
-                schema.shift_remove(key);
-                schema.insert("allOf".into(), json!([only]));
-            }
+        if let Some(Value::Array(branches)) = schema.get(key)
+            && branches.len() == 1
+        {
+            // A single remaining branch is the type itself; `allOf` keeps a `$ref` intact
+            // next to `nullable`, which 3.0 ignores beside a bare `$ref`.
+            let only = branches[0].clone();
+            schema.shift_remove(key);
+            schema.insert("allOf".into(), json!([only]));
         }
     }
     Ok(())
@@ -112,14 +126,23 @@ mod tests {
 
     fn convert(schema: Value) -> Value {
         let mut doc = json!({"openapi": "3.1.0", "components": {"schemas": {"S": schema}}});
-        run(&mut doc, &Context { config: &CodegenConfig::default() }).unwrap();
+        run(
+            &mut doc,
+            &Context {
+                config: &CodegenConfig::default(),
+            },
+        )
+        .unwrap();
         assert_eq!(doc["openapi"], "3.0.3");
         doc["components"]["schemas"]["S"].take()
     }
 
     #[test]
     fn type_array_with_null_becomes_nullable() {
-        assert_eq!(convert(json!({"type": ["string", "null"]})), json!({"type": "string", "nullable": true}));
+        assert_eq!(
+            convert(json!({"type": ["string", "null"]})),
+            json!({"type": "string", "nullable": true})
+        );
     }
 
     #[test]
@@ -133,7 +156,9 @@ mod tests {
     #[test]
     fn examples_const_and_numeric_exclusive_bounds() {
         assert_eq!(
-            convert(json!({"type": "integer", "examples": [3, 4], "exclusiveMinimum": 0, "exclusiveMaximum": 10})),
+            convert(
+                json!({"type": "integer", "examples": [3, 4], "exclusiveMinimum": 0, "exclusiveMaximum": 10})
+            ),
             json!({"type": "integer", "example": 3, "exclusiveMinimum": true, "exclusiveMaximum": true, "minimum": 0, "maximum": 10})
         );
         assert_eq!(convert(json!({"const": "text"})), json!({"enum": ["text"]}));
@@ -157,19 +182,45 @@ mod tests {
             "examples": {"one": {"value": 1}},
             "schema": {"properties": {"x": {"type": ["integer", "null"]}}}
         }}}}}}}});
-        run(&mut doc, &Context { config: &CodegenConfig::default() }).unwrap();
+        run(
+            &mut doc,
+            &Context {
+                config: &CodegenConfig::default(),
+            },
+        )
+        .unwrap();
         let media = &doc["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/json"];
-        assert_eq!(media["schema"]["properties"]["x"], json!({"type": "integer", "nullable": true}));
-        assert_eq!(media["examples"], json!({"one": {"value": 1}}), "3.0 media types keep their examples map");
+        assert_eq!(
+            media["schema"]["properties"]["x"],
+            json!({"type": "integer", "nullable": true})
+        );
+        assert_eq!(
+            media["examples"],
+            json!({"one": {"value": 1}}),
+            "3.0 media types keep their examples map"
+        );
     }
 
     #[test]
     fn leaves_3_0_schemas_alone_and_rejects_other_versions() {
-        let mut doc = json!({"openapi": "3.0.0", "components": {"schemas": {"S": {"examples": [1]}}}});
-        run(&mut doc, &Context { config: &CodegenConfig::default() }).unwrap();
+        let mut doc =
+            json!({"openapi": "3.0.0", "components": {"schemas": {"S": {"examples": [1]}}}});
+        run(
+            &mut doc,
+            &Context {
+                config: &CodegenConfig::default(),
+            },
+        )
+        .unwrap();
         assert_eq!(doc["components"]["schemas"]["S"], json!({"examples": [1]}));
         let mut doc = json!({"openapi": "2.0"});
-        let err = run(&mut doc, &Context { config: &CodegenConfig::default() }).unwrap_err();
+        let err = run(
+            &mut doc,
+            &Context {
+                config: &CodegenConfig::default(),
+            },
+        )
+        .unwrap_err();
         assert_eq!(err.pointer, "/openapi");
     }
 }

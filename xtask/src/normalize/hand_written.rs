@@ -17,16 +17,31 @@ fn run(doc: &mut Value, cx: &Context<'_>) -> Result<(), PassError> {
     for (i, listed) in cx.config.hand_written.iter().enumerate() {
         let here = format!("codegen.toml hand_written[{i}]");
         if listed.reason.trim().is_empty() {
-            return Err(PassError::at("", format!("{here} (`{}`) gives no reason", listed.operation_id)));
+            return Err(PassError::at(
+                "",
+                format!("{here} (`{}`) gives no reason", listed.operation_id),
+            ));
         }
-        let Some(op) = ops.iter().find(|o| o.operation_id.as_deref() == Some(&listed.operation_id)) else {
-            return Err(PassError::at("/paths", format!("{here} names `{}`, which the spec does not have", listed.operation_id)));
+        let Some(op) = ops
+            .iter()
+            .find(|o| o.operation_id.as_deref() == Some(&listed.operation_id))
+        else {
+            return Err(PassError::at(
+                "/paths",
+                format!(
+                    "{here} names `{}`, which the spec does not have",
+                    listed.operation_id
+                ),
+            ));
         };
         let (item_pointer, method) = op.pointer.rsplit_once('/').unwrap_or_default();
         let item = doc.pointer_mut(item_pointer).and_then(Value::as_object_mut);
         let Some(item) = item else { continue };
         if item.shift_remove(method).is_none() {
-            return Err(PassError::at(&op.pointer, format!("{here}: `{}` is listed twice", listed.operation_id)));
+            return Err(PassError::at(
+                &op.pointer,
+                format!("{here}: `{}` is listed twice", listed.operation_id),
+            ));
         }
         if !item.keys().any(|k| METHODS.contains(&k.as_str())) {
             let path = op.path.clone();
@@ -48,7 +63,10 @@ mod tests {
         CodegenConfig {
             hand_written: ids
                 .iter()
-                .map(|id| HandWritten { operation_id: (*id).into(), reason: "multipart body".into() })
+                .map(|id| HandWritten {
+                    operation_id: (*id).into(),
+                    reason: "multipart body".into(),
+                })
                 .collect(),
             ..CodegenConfig::default()
         }
@@ -64,15 +82,41 @@ mod tests {
     #[test]
     fn removes_listed_operations_and_emptied_paths() {
         let mut d = doc();
-        run(&mut d, &Context { config: &config(&["upload", "setIcon"]) }).unwrap();
-        assert_eq!(d, json!({"paths": {"/media": {"get": {"operationId": "list"}}}}));
+        run(
+            &mut d,
+            &Context {
+                config: &config(&["upload", "setIcon"]),
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            d,
+            json!({"paths": {"/media": {"get": {"operationId": "list"}}}})
+        );
     }
 
     #[test]
     fn an_unknown_or_duplicate_listing_is_an_error() {
-        let err = run(&mut doc(), &Context { config: &config(&["nope"]) }).unwrap_err();
-        assert!(err.reason.contains("names `nope`, which the spec does not have"), "{}", err.reason);
-        let err = run(&mut doc(), &Context { config: &config(&["list", "list"]) }).unwrap_err();
+        let err = run(
+            &mut doc(),
+            &Context {
+                config: &config(&["nope"]),
+            },
+        )
+        .unwrap_err();
+        assert!(
+            err.reason
+                .contains("names `nope`, which the spec does not have"),
+            "{}",
+            err.reason
+        );
+        let err = run(
+            &mut doc(),
+            &Context {
+                config: &config(&["list", "list"]),
+            },
+        )
+        .unwrap_err();
         assert!(err.reason.contains("listed twice"), "{}", err.reason);
     }
 }

@@ -16,11 +16,17 @@ pub const PASS: Pass = Pass {
 
 fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
     for_each_schema(doc, &mut |schema, pointer| {
-        let ty = schema.get("type").and_then(Value::as_str).unwrap_or_default().to_owned();
+        let ty = schema
+            .get("type")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
         if ty != "integer" && ty != "number" {
             return Ok(());
         }
-        let Some(Value::Array(values)) = schema.get_mut("enum") else { return Ok(()) };
+        let Some(Value::Array(values)) = schema.get_mut("enum") else {
+            return Ok(());
+        };
         for (i, value) in values.iter_mut().enumerate() {
             let Value::String(text) = value else { continue };
             let number = if ty == "integer" {
@@ -29,7 +35,10 @@ fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
                 text.trim().parse::<f64>().ok().and_then(Number::from_f64)
             };
             *value = Value::Number(number.ok_or_else(|| {
-                PassError::at(join(&join(pointer, "enum"), &i.to_string()), format!("`{text}` is not an {ty}"))
+                PassError::at(
+                    join(&join(pointer, "enum"), &i.to_string()),
+                    format!("`{text}` is not an {ty}"),
+                )
             })?);
         }
         Ok(())
@@ -44,15 +53,29 @@ mod tests {
 
     fn convert(schema: Value) -> Result<Value, PassError> {
         let mut d = json!({"components": {"schemas": {"S": schema}}});
-        run(&mut d, &Context { config: &CodegenConfig::default() })?;
+        run(
+            &mut d,
+            &Context {
+                config: &CodegenConfig::default(),
+            },
+        )?;
         Ok(d["components"]["schemas"]["S"].take())
     }
 
     #[test]
     fn string_values_become_numbers() {
-        assert_eq!(convert(json!({"type": "integer", "enum": ["1", "16"]})).unwrap(), json!({"type": "integer", "enum": [1, 16]}));
-        assert_eq!(convert(json!({"type": "number", "enum": ["1.5"]})).unwrap(), json!({"type": "number", "enum": [1.5]}));
-        assert_eq!(convert(json!({"type": "string", "enum": ["1"]})).unwrap(), json!({"type": "string", "enum": ["1"]}));
+        assert_eq!(
+            convert(json!({"type": "integer", "enum": ["1", "16"]})).unwrap(),
+            json!({"type": "integer", "enum": [1, 16]})
+        );
+        assert_eq!(
+            convert(json!({"type": "number", "enum": ["1.5"]})).unwrap(),
+            json!({"type": "number", "enum": [1.5]})
+        );
+        assert_eq!(
+            convert(json!({"type": "string", "enum": ["1"]})).unwrap(),
+            json!({"type": "string", "enum": ["1"]})
+        );
     }
 
     #[test]

@@ -68,14 +68,20 @@ pub fn run_passes(provider: &str, doc: &mut Value, config: &CodegenConfig) -> Re
 pub fn normalize(provider: &Provider) -> Result<Value> {
     let path = provider.upstream_path()?;
     let text = crate::provider::read_to_string(&path)?;
-    let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-    let mut doc = crate::spec::parse(&text, file_name).map_err(|e| Error::spec(provider.name, "parse", e))?;
+    let file_name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let mut doc =
+        crate::spec::parse(&text, file_name).map_err(|e| Error::spec(provider.name, "parse", e))?;
     let overlay_path = provider.overlay_path();
     if overlay_path.exists() {
         let overlay_text = crate::provider::read_to_string(&overlay_path)?;
         let overlay = crate::overlay::Overlay::parse(&overlay_text)
             .map_err(|e| Error::spec(provider.name, "overlay", e))?;
-        overlay.apply(&mut doc).map_err(|e| Error::spec(provider.name, "overlay", e))?;
+        overlay
+            .apply(&mut doc)
+            .map_err(|e| Error::spec(provider.name, "overlay", e))?;
     }
     run_passes(provider.name, &mut doc, &provider.codegen()?)?;
     Ok(doc)
@@ -98,6 +104,9 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), PASSES.len());
-        assert!(PASSES.iter().all(|p| p.reason.len() > 20), "every pass says why it exists");
+        assert!(
+            PASSES.iter().all(|p| p.reason.len() > 20),
+            "every pass says why it exists"
+        );
     }
 }

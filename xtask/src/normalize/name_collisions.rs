@@ -30,7 +30,9 @@ fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
         .unwrap_or_default();
     let media = media_type_pointers(doc);
     for op in operations(doc) {
-        let Some(op_id) = op.operation_id else { continue };
+        let Some(op_id) = op.operation_id else {
+            continue;
+        };
         for (part, suffix) in [("/requestBody/", "Body"), ("/responses/", "Response")] {
             let generated_name = pascal(&format!("{op_id}-{}", suffix.to_lowercase()));
             if !components.contains(&generated_name) {
@@ -38,13 +40,22 @@ fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
             }
             let prefix = format!("{}{part}", op.pointer);
             for pointer in media.iter().filter(|p| p.starts_with(&prefix)) {
-                let media_type = pointer.rsplit('/').next().map(crate::pointer::unescape).unwrap_or_default();
+                let media_type = pointer
+                    .rsplit('/')
+                    .next()
+                    .map(crate::pointer::unescape)
+                    .unwrap_or_default();
                 let schema_ptr = format!("{pointer}/schema");
-                let Some(schema) = doc.pointer(&schema_ptr).cloned() else { continue };
+                let Some(schema) = doc.pointer(&schema_ptr).cloned() else {
+                    continue;
+                };
                 if !is_json(&media_type) || schema.get("$ref").is_some() {
                     continue;
                 }
-                let name = free_component_name(doc, &pascal(&format!("{op_id}-inline-{}", suffix.to_lowercase())));
+                let name = free_component_name(
+                    doc,
+                    &pascal(&format!("{op_id}-inline-{}", suffix.to_lowercase())),
+                );
                 doc["components"]["schemas"][&name] = schema;
                 if let Some(slot) = doc.pointer_mut(&schema_ptr) {
                     *slot = json!({ "$ref": format!("#/components/schemas/{name}") });
@@ -60,18 +71,32 @@ fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
 /// typify merges `allOf` members into one type, so a property that a member declares (inline or
 /// behind a `$ref`) is named after the merged type, not after the member.
 fn nested_properties(doc: &mut Value) {
-    let Some(schemas) = doc.pointer("/components/schemas").and_then(Value::as_object) else { return };
+    let Some(schemas) = doc
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+    else {
+        return;
+    };
     let by_name: Vec<(String, String)> = schemas.keys().map(|k| (pascal(k), k.clone())).collect();
-    let mut todo: Vec<(String, String)> =
-        schemas.keys().map(|k| (pascal(k), crate::pointer::join("/components/schemas", k))).collect();
+    let mut todo: Vec<(String, String)> = schemas
+        .keys()
+        .map(|k| (pascal(k), crate::pointer::join("/components/schemas", k)))
+        .collect();
     while let Some((type_name, pointer)) = todo.pop() {
         for properties_ptr in property_holders(doc, &pointer, 0) {
-            let Some(properties) = doc.pointer(&properties_ptr).and_then(Value::as_object) else { continue };
+            let Some(properties) = doc.pointer(&properties_ptr).and_then(Value::as_object) else {
+                continue;
+            };
             let names: Vec<String> = properties.keys().cloned().collect();
             for prop in names {
                 let prop_ptr = crate::pointer::join(&properties_ptr, &prop);
-                for (suffix, ptr) in [("", prop_ptr.clone()), ("Item", format!("{prop_ptr}/items"))] {
-                    let Some(schema) = doc.pointer(&ptr).cloned() else { continue };
+                for (suffix, ptr) in [
+                    ("", prop_ptr.clone()),
+                    ("Item", format!("{prop_ptr}/items")),
+                ] {
+                    let Some(schema) = doc.pointer(&ptr).cloned() else {
+                        continue;
+                    };
                     if schema.get("$ref").is_some() || !is_named_by_typify(&schema) {
                         continue;
                     }
@@ -88,7 +113,10 @@ fn nested_properties(doc: &mut Value) {
                     } else {
                         let free = free_component_name(doc, &format!("{name}Inline"));
                         doc["components"]["schemas"][&free] = schema;
-                        todo.push((pascal(&free), crate::pointer::join("/components/schemas", &free)));
+                        todo.push((
+                            pascal(&free),
+                            crate::pointer::join("/components/schemas", &free),
+                        ));
                         free
                     };
                     if let Some(slot) = doc.pointer_mut(&ptr) {
@@ -104,7 +132,9 @@ fn nested_properties(doc: &mut Value) {
 /// its `allOf` members, following references.
 fn property_holders(doc: &Value, pointer: &str, depth: usize) -> Vec<String> {
     let mut out = Vec::new();
-    let Some(schema) = doc.pointer(pointer) else { return out };
+    let Some(schema) = doc.pointer(pointer) else {
+        return out;
+    };
     if depth > 8 {
         return out;
     }
@@ -119,7 +149,11 @@ fn property_holders(doc: &Value, pointer: &str, depth: usize) -> Vec<String> {
     }
     if let Some(members) = schema.get("allOf").and_then(Value::as_array) {
         for i in 0..members.len() {
-            out.extend(property_holders(doc, &format!("{pointer}/allOf/{i}"), depth + 1));
+            out.extend(property_holders(
+                doc,
+                &format!("{pointer}/allOf/{i}"),
+                depth + 1,
+            ));
         }
     }
     out
@@ -128,11 +162,15 @@ fn property_holders(doc: &Value, pointer: &str, depth: usize) -> Vec<String> {
 /// Whether typify gives this inline schema a type (and so a name) of its own.
 fn is_named_by_typify(schema: &Value) -> bool {
     let constrained_string = schema.get("type").and_then(Value::as_str) == Some("string")
-        && ["maxLength", "minLength", "pattern"].iter().any(|k| schema.get(*k).is_some());
+        && ["maxLength", "minLength", "pattern"]
+            .iter()
+            .any(|k| schema.get(*k).is_some());
     constrained_string
         || schema.get("properties").is_some()
         || schema.get("enum").is_some()
-        || ["allOf", "anyOf", "oneOf"].iter().any(|k| schema.get(*k).is_some())
+        || ["allOf", "anyOf", "oneOf"]
+            .iter()
+            .any(|k| schema.get(*k).is_some())
 }
 
 const PROSE: [&str; 4] = ["description", "title", "example", "examples"];
@@ -148,14 +186,24 @@ fn equivalent(doc: &Value, a: &Value, b: &Value, depth: usize) -> bool {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
             let keys = |m: &serde_json::Map<String, Value>| -> Vec<String> {
-                let mut k: Vec<String> = m.keys().filter(|k| !PROSE.contains(&k.as_str())).cloned().collect();
+                let mut k: Vec<String> = m
+                    .keys()
+                    .filter(|k| !PROSE.contains(&k.as_str()))
+                    .cloned()
+                    .collect();
                 k.sort();
                 k
             };
-            keys(x) == keys(y) && keys(x).iter().all(|k| equivalent(doc, &x[k], &y[k], depth + 1))
+            keys(x) == keys(y)
+                && keys(x)
+                    .iter()
+                    .all(|k| equivalent(doc, &x[k], &y[k], depth + 1))
         }
         (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| equivalent(doc, p, q, depth + 1))
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|(p, q)| equivalent(doc, p, q, depth + 1))
         }
         (x, y) => x == y,
     }
@@ -174,13 +222,34 @@ mod tests {
                 "responses": {"200": {"content": {"application/json": {"schema": {"type": "string"}}}}}}}},
             "components": {"schemas": {"SendMessageBody": {"type": "integer"}}}
         });
-        run(&mut d, &Context { config: &CodegenConfig::default() }).unwrap();
-        let body = &d["paths"]["/a"]["post"]["requestBody"]["content"]["application/json"]["schema"];
-        assert_eq!(body, &json!({"$ref": "#/components/schemas/SendMessageInlineBody"}));
-        assert_eq!(d["components"]["schemas"]["SendMessageInlineBody"], json!({"type": "object"}));
-        assert_eq!(d["components"]["schemas"]["SendMessageBody"], json!({"type": "integer"}));
-        let response = &d["paths"]["/a"]["post"]["responses"]["200"]["content"]["application/json"]["schema"];
-        assert_eq!(response, &json!({"type": "string"}), "no collision, left inline");
+        run(
+            &mut d,
+            &Context {
+                config: &CodegenConfig::default(),
+            },
+        )
+        .unwrap();
+        let body =
+            &d["paths"]["/a"]["post"]["requestBody"]["content"]["application/json"]["schema"];
+        assert_eq!(
+            body,
+            &json!({"$ref": "#/components/schemas/SendMessageInlineBody"})
+        );
+        assert_eq!(
+            d["components"]["schemas"]["SendMessageInlineBody"],
+            json!({"type": "object"})
+        );
+        assert_eq!(
+            d["components"]["schemas"]["SendMessageBody"],
+            json!({"type": "integer"})
+        );
+        let response =
+            &d["paths"]["/a"]["post"]["responses"]["200"]["content"]["application/json"]["schema"];
+        assert_eq!(
+            response,
+            &json!({"type": "string"}),
+            "no collision, left inline"
+        );
     }
 
     #[test]
@@ -190,8 +259,17 @@ mod tests {
             "Settings-Profile": {"properties": {"photo": {"$ref": "#/components/schemas/Settings-Profile-Photo"}}},
             "Settings-Profile-Photo": {"title": "t", "properties": {"link": {"type": "string"}}}
         }}});
-        run(&mut d, &Context { config: &CodegenConfig::default() }).unwrap();
-        assert_eq!(d["components"]["schemas"]["Settings"]["properties"]["profile"], json!({"$ref": "#/components/schemas/Settings-Profile"}));
+        run(
+            &mut d,
+            &Context {
+                config: &CodegenConfig::default(),
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            d["components"]["schemas"]["Settings"]["properties"]["profile"],
+            json!({"$ref": "#/components/schemas/Settings-Profile"})
+        );
     }
 
     #[test]
@@ -200,9 +278,21 @@ mod tests {
             "Hook": {"properties": {"events": {"items": {"properties": {"kind": {"type": "integer"}}}}}},
             "HookEventsItem": {"properties": {"kind": {"type": "string"}}}
         }}});
-        run(&mut d, &Context { config: &CodegenConfig::default() }).unwrap();
-        assert_eq!(d["components"]["schemas"]["Hook"]["properties"]["events"]["items"], json!({"$ref": "#/components/schemas/HookEventsItemInline"}));
-        assert_eq!(d["components"]["schemas"]["HookEventsItemInline"], json!({"properties": {"kind": {"type": "integer"}}}));
+        run(
+            &mut d,
+            &Context {
+                config: &CodegenConfig::default(),
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            d["components"]["schemas"]["Hook"]["properties"]["events"]["items"],
+            json!({"$ref": "#/components/schemas/HookEventsItemInline"})
+        );
+        assert_eq!(
+            d["components"]["schemas"]["HookEventsItemInline"],
+            json!({"properties": {"kind": {"type": "integer"}}})
+        );
     }
 
     #[test]
@@ -212,10 +302,23 @@ mod tests {
             "ActionButton": {"properties": {"id": {"type": "string"}}},
             "ActionFree": {"properties": {"id": {"type": "string"}}}
         }}});
-        run(&mut d, &Context { config: &CodegenConfig::default() }).unwrap();
+        run(
+            &mut d,
+            &Context {
+                config: &CodegenConfig::default(),
+            },
+        )
+        .unwrap();
         let props = &d["components"]["schemas"]["Action"]["properties"];
-        assert_eq!(props["button"], json!({"$ref": "#/components/schemas/ActionButtonInline"}));
-        assert_eq!(props["free"], json!({"type": "string"}), "a plain string gets no type of its own");
+        assert_eq!(
+            props["button"],
+            json!({"$ref": "#/components/schemas/ActionButtonInline"})
+        );
+        assert_eq!(
+            props["free"],
+            json!({"type": "string"}),
+            "a plain string gets no type of its own"
+        );
     }
 
     #[test]
@@ -225,8 +328,20 @@ mod tests {
             "Story": {"allOf": [{"$ref": "#/components/schemas/Send"}, {"properties": {"x": {"type": "string"}}}]},
             "StoryMedia": {"properties": {"file": {"type": "string"}}}
         }}});
-        run(&mut d, &Context { config: &CodegenConfig::default() }).unwrap();
-        assert_eq!(d["components"]["schemas"]["Send"]["properties"]["media"], json!({"$ref": "#/components/schemas/StoryMediaInline"}));
-        assert_eq!(d["components"]["schemas"]["StoryMedia"], json!({"properties": {"file": {"type": "string"}}}));
+        run(
+            &mut d,
+            &Context {
+                config: &CodegenConfig::default(),
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            d["components"]["schemas"]["Send"]["properties"]["media"],
+            json!({"$ref": "#/components/schemas/StoryMediaInline"})
+        );
+        assert_eq!(
+            d["components"]["schemas"]["StoryMedia"],
+            json!({"properties": {"file": {"type": "string"}}})
+        );
     }
 }

@@ -22,13 +22,21 @@ fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
     for op in operations(doc) {
         for status in NO_BODY {
             let pointer = join(&join(&op.pointer, "responses"), status);
-            let Some(response) = doc.pointer(&pointer) else { continue };
+            let Some(response) = doc.pointer(&pointer) else {
+                continue;
+            };
             let resolved = resolve(doc, response)
                 .ok_or_else(|| PassError::at(&pointer, "response reference does not resolve"))?;
-            if resolved.get("content").is_none_or(|c| c.as_object().is_some_and(|m| m.is_empty())) {
+            if resolved
+                .get("content")
+                .is_none_or(|c| c.as_object().is_some_and(|m| m.is_empty()))
+            {
                 continue;
             }
-            let description = resolved.get("description").cloned().unwrap_or_else(|| json!(""));
+            let description = resolved
+                .get("description")
+                .cloned()
+                .unwrap_or_else(|| json!(""));
             if let Some(slot) = doc.pointer_mut(&pointer) {
                 *slot = json!({ "description": description });
             }
@@ -52,11 +60,20 @@ mod tests {
             }}}},
             "components": {"responses": {"R": {"description": "shared", "content": {"text/plain": {}}}}}
         });
-        run(&mut d, &Context { config: &CodegenConfig::default() }).unwrap();
+        run(
+            &mut d,
+            &Context {
+                config: &CodegenConfig::default(),
+            },
+        )
+        .unwrap();
         let r = &d["paths"]["/a"]["get"]["responses"];
         assert_eq!(r["204"], json!({"description": "none"}));
         assert_eq!(r["304"], json!({"description": "shared"}));
         assert!(r["200"].get("content").is_some());
-        assert!(d["components"]["responses"]["R"].get("content").is_some(), "shared component untouched");
+        assert!(
+            d["components"]["responses"]["R"].get("content").is_some(),
+            "shared component untouched"
+        );
     }
 }

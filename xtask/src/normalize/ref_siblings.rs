@@ -17,11 +17,20 @@ pub const PASS: Pass = Pass {
 };
 
 /// Keys that only document; dropping them beside a `$ref` loses nothing progenitor uses.
-const ANNOTATIONS: [&str; 6] = ["description", "summary", "title", "example", "examples", "externalDocs"];
+const ANNOTATIONS: [&str; 6] = [
+    "description",
+    "summary",
+    "title",
+    "example",
+    "examples",
+    "externalDocs",
+];
 
 fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
     for_each_schema(doc, &mut |schema, _| {
-        let Some(reference) = schema.get("$ref").cloned() else { return Ok(()) };
+        let Some(reference) = schema.get("$ref").cloned() else {
+            return Ok(());
+        };
         if schema.len() == 1 {
             return Ok(());
         }
@@ -41,7 +50,13 @@ mod tests {
 
     fn convert(schema: Value) -> Value {
         let mut doc = json!({"components": {"schemas": {"S": {"properties": {"p": schema}}}}});
-        run(&mut doc, &Context { config: &CodegenConfig::default() }).unwrap();
+        run(
+            &mut doc,
+            &Context {
+                config: &CodegenConfig::default(),
+            },
+        )
+        .unwrap();
         doc["components"]["schemas"]["S"]["properties"]["p"].take()
     }
 
@@ -56,7 +71,9 @@ mod tests {
     #[test]
     fn wraps_meaningful_siblings_in_all_of() {
         assert_eq!(
-            convert(json!({"$ref": "#/components/schemas/T", "nullable": true, "description": "d"})),
+            convert(
+                json!({"$ref": "#/components/schemas/T", "nullable": true, "description": "d"})
+            ),
             json!({"nullable": true, "allOf": [{"$ref": "#/components/schemas/T"}]})
         );
     }

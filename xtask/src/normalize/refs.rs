@@ -27,11 +27,16 @@ fn check(doc: &Value, value: &Value, pointer: &str) -> Result<(), PassError> {
                 let Some(target) = crate::pointer::from_ref(reference) else {
                     return Err(PassError::at(
                         here,
-                        format!("`{reference}` points outside this document; only local references (`#/...`) are supported"),
+                        format!(
+                            "`{reference}` points outside this document; only local references (`#/...`) are supported"
+                        ),
                     ));
                 };
                 if doc.pointer(target).is_none() {
-                    return Err(PassError::at(here, format!("`{reference}` does not resolve")));
+                    return Err(PassError::at(
+                        here,
+                        format!("`{reference}` does not resolve"),
+                    ));
                 }
             }
             for (key, sub) in map {
@@ -58,7 +63,12 @@ mod tests {
     use serde_json::json;
 
     fn go(mut doc: Value) -> Result<(), PassError> {
-        run(&mut doc, &Context { config: &CodegenConfig::default() })
+        run(
+            &mut doc,
+            &Context {
+                config: &CodegenConfig::default(),
+            },
+        )
     }
 
     #[test]
@@ -70,7 +80,10 @@ mod tests {
     fn names_the_place_of_an_unresolvable_ref() {
         let err = go(json!({"paths": {"/x": {"get": {"responses": {"200": {"$ref": "#/components/responses/Nope"}}}}}})).unwrap_err();
         assert_eq!(err.pointer, "/paths/~1x/get/responses/200/$ref");
-        assert!(err.reason.contains("#/components/responses/Nope` does not resolve"));
+        assert!(
+            err.reason
+                .contains("#/components/responses/Nope` does not resolve")
+        );
     }
 
     #[test]

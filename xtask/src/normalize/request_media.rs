@@ -21,7 +21,8 @@ pub const PASS: Pass = Pass {
 /// Whether a media type is JSON (`application/json`, `application/problem+json`, with parameters).
 pub fn is_json(media_type: &str) -> bool {
     let essence = media_type.split(';').next().unwrap_or_default().trim();
-    essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
 fn run(doc: &mut Value, cx: &Context<'_>) -> Result<(), PassError> {
@@ -29,11 +30,21 @@ fn run(doc: &mut Value, cx: &Context<'_>) -> Result<(), PassError> {
         .into_iter()
         .map(|op| join(&op.pointer, "requestBody"))
         .collect();
-    if let Some(shared) = doc.pointer("/components/requestBodies").and_then(Value::as_object) {
-        bodies.extend(shared.keys().map(|name| join("/components/requestBodies", name)));
+    if let Some(shared) = doc
+        .pointer("/components/requestBodies")
+        .and_then(Value::as_object)
+    {
+        bodies.extend(
+            shared
+                .keys()
+                .map(|name| join("/components/requestBodies", name)),
+        );
     }
     for pointer in bodies {
-        let Some(content) = doc.pointer_mut(&join(&pointer, "content")).and_then(Value::as_object_mut) else {
+        let Some(content) = doc
+            .pointer_mut(&join(&pointer, "content"))
+            .and_then(Value::as_object_mut)
+        else {
             continue;
         };
         if content.len() < 2 {
@@ -50,10 +61,18 @@ fn run(doc: &mut Value, cx: &Context<'_>) -> Result<(), PassError> {
             ));
         };
         for media in content.keys() {
-            if media != &json && !cx.config.dropped_request_media_types.iter().any(|d| d.covers(media) && !d.reason.trim().is_empty()) {
+            if media != &json
+                && !cx
+                    .config
+                    .dropped_request_media_types
+                    .iter()
+                    .any(|d| d.covers(media) && !d.reason.trim().is_empty())
+            {
                 return Err(PassError::at(
                     join(&join(&pointer, "content"), media),
-                    format!("would drop `{media}` silently; list it under `dropped_request_media_types` in codegen.toml with the reason"),
+                    format!(
+                        "would drop `{media}` silently; list it under `dropped_request_media_types` in codegen.toml with the reason"
+                    ),
                 ));
             }
         }
@@ -85,23 +104,54 @@ mod tests {
 
     #[test]
     fn keeps_json_and_drops_listed_media_types() {
-        let mut d = doc(json!({"multipart/form-data": {}, "application/json; charset=utf-8": {"schema": {}}}));
-        run(&mut d, &Context { config: &multipart_allowed() }).unwrap();
-        assert_eq!(d["paths"]["/m"]["post"]["requestBody"]["content"], json!({"application/json; charset=utf-8": {"schema": {}}}));
+        let mut d = doc(
+            json!({"multipart/form-data": {}, "application/json; charset=utf-8": {"schema": {}}}),
+        );
+        run(
+            &mut d,
+            &Context {
+                config: &multipart_allowed(),
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            d["paths"]["/m"]["post"]["requestBody"]["content"],
+            json!({"application/json; charset=utf-8": {"schema": {}}})
+        );
     }
 
     #[test]
     fn refuses_to_drop_an_unlisted_media_type() {
         let mut d = doc(json!({"application/json": {}, "application/xml": {}}));
-        let err = run(&mut d, &Context { config: &multipart_allowed() }).unwrap_err();
-        assert_eq!(err.pointer, "/paths/~1m/post/requestBody/content/application~1xml");
+        let err = run(
+            &mut d,
+            &Context {
+                config: &multipart_allowed(),
+            },
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.pointer,
+            "/paths/~1m/post/requestBody/content/application~1xml"
+        );
     }
 
     #[test]
     fn a_body_without_json_must_be_hand_written() {
         let mut d = doc(json!({"image/png": {}, "image/jpeg": {}}));
-        let err = run(&mut d, &Context { config: &multipart_allowed() }).unwrap_err();
-        assert!(err.reason.contains("image/png, image/jpeg and none is JSON"), "{}", err.reason);
+        let err = run(
+            &mut d,
+            &Context {
+                config: &multipart_allowed(),
+            },
+        )
+        .unwrap_err();
+        assert!(
+            err.reason
+                .contains("image/png, image/jpeg and none is JSON"),
+            "{}",
+            err.reason
+        );
     }
 
     #[test]

@@ -46,7 +46,11 @@ fn group_of(status: &str) -> Option<Group> {
 fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
     for op in operations(doc) {
         let responses_ptr = join(&op.pointer, "responses");
-        let Some(responses) = doc.pointer(&responses_ptr).and_then(Value::as_object).cloned() else {
+        let Some(responses) = doc
+            .pointer(&responses_ptr)
+            .and_then(Value::as_object)
+            .cloned()
+        else {
             continue;
         };
         let mut responses = rewrite_default(responses);
@@ -61,26 +65,41 @@ fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
             }
             let mut kinds = Vec::new();
             for status in &members {
-                let resolved = resolve(doc, &responses[status])
-                    .ok_or_else(|| PassError::at(join(&responses_ptr, status), "response reference does not resolve"))?;
+                let resolved = resolve(doc, &responses[status]).ok_or_else(|| {
+                    PassError::at(
+                        join(&responses_ptr, status),
+                        "response reference does not resolve",
+                    )
+                })?;
                 kinds.push((status.clone(), kind_of(resolved), resolved.clone()));
             }
             let first = &kinds[0].1;
             if kinds.iter().all(|(_, k, _)| k == first) && !has_distinct_inline_json(&kinds) {
                 continue;
             }
-            let op_id = op.operation_id.clone().unwrap_or_else(|| op.pointer.clone());
+            let op_id = op
+                .operation_id
+                .clone()
+                .unwrap_or_else(|| op.pointer.clone());
             let unified = if kinds.iter().all(|(_, k, _)| matches!(k, Kind::Json(_))) {
                 let mut schemas: Vec<Value> = Vec::new();
                 for (_, kind, _) in &kinds {
-                    if let Kind::Json(schema) = kind {
-                        if !schemas.contains(schema) {
-                            schemas.push(schema.clone());
-                        }
+                    if let Kind::Json(schema) = kind
+                        && !schemas.contains(schema)
+                    {
+                        schemas.push(schema.clone());
                     }
                 }
-                let schema = if schemas.len() == 1 { schemas.remove(0) } else { json!({ "oneOf": schemas }) };
-                let suffix = if group == Group::Success { "SuccessResponse" } else { "ErrorResponse" };
+                let schema = if schemas.len() == 1 {
+                    schemas.remove(0)
+                } else {
+                    json!({ "oneOf": schemas })
+                };
+                let suffix = if group == Group::Success {
+                    "SuccessResponse"
+                } else {
+                    "ErrorResponse"
+                };
                 let name = free_component_name(doc, &format!("{}{suffix}", pascal(&op_id)));
                 let components = doc
                     .as_object_mut()
@@ -94,7 +113,10 @@ fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
                 json!({ "*/*": { "schema": { "type": "string", "format": "binary" } } })
             };
             for (status, _, resolved) in kinds {
-                let description = resolved.get("description").cloned().unwrap_or_else(|| json!(""));
+                let description = resolved
+                    .get("description")
+                    .cloned()
+                    .unwrap_or_else(|| json!(""));
                 let mut response = Map::new();
                 response.insert("description".into(), description);
                 if let Some(headers) = resolved.get("headers") {
@@ -120,7 +142,9 @@ fn has_distinct_inline_json(kinds: &[(String, Kind, Value)]) -> bool {
 
 fn rewrite_default(mut responses: Map<String, Value>) -> Map<String, Value> {
     let has = |g: Group, r: &Map<String, Value>| r.keys().any(|s| group_of(s) == Some(g));
-    let Some(default) = responses.get("default").cloned() else { return responses };
+    let Some(default) = responses.get("default").cloned() else {
+        return responses;
+    };
     let replacement: &[&str] = if has(Group::Success, &responses) {
         &["4XX", "5XX"]
     } else if has(Group::Error, &responses) {
@@ -136,7 +160,11 @@ fn rewrite_default(mut responses: Map<String, Value>) -> Map<String, Value> {
 }
 
 fn kind_of(response: &Value) -> Kind {
-    let Some(content) = response.get("content").and_then(Value::as_object).filter(|c| !c.is_empty()) else {
+    let Some(content) = response
+        .get("content")
+        .and_then(Value::as_object)
+        .filter(|c| !c.is_empty())
+    else {
         return Kind::None;
     };
     match content.iter().find(|(media, _)| is_json(media)) {
@@ -174,7 +202,13 @@ mod tests {
     fn unify(responses: Value) -> Value {
         let mut d = json!({"paths": {"/a": {"post": {"operationId": "sendIt", "responses": responses}}},
             "components": {"schemas": {"E": {"type": "object"}}, "responses": {"Err": {"description": "shared error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/E"}}}}}}});
-        run(&mut d, &Context { config: &CodegenConfig::default() }).unwrap();
+        run(
+            &mut d,
+            &Context {
+                config: &CodegenConfig::default(),
+            },
+        )
+        .unwrap();
         d
     }
 
@@ -186,7 +220,9 @@ mod tests {
 
     #[test]
     fn default_beside_success_becomes_the_error_ranges() {
-        let d = unify(json!({"200": {"description": "ok"}, "default": {"$ref": "#/components/responses/Err"}}));
+        let d = unify(
+            json!({"200": {"description": "ok"}, "default": {"$ref": "#/components/responses/Err"}}),
+        );
         let r = &d["paths"]["/a"]["post"]["responses"];
         assert!(r.get("default").is_none());
         assert_eq!(r["4XX"], json!({"$ref": "#/components/responses/Err"}));
@@ -205,7 +241,10 @@ mod tests {
         );
         let r = &d["paths"]["/a"]["post"]["responses"];
         for status in ["200", "202"] {
-            assert_eq!(r[status]["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/SendItSuccessResponse");
+            assert_eq!(
+                r[status]["content"]["application/json"]["schema"]["$ref"],
+                "#/components/schemas/SendItSuccessResponse"
+            );
         }
         assert_eq!(r["202"]["description"], "b");
     }
@@ -217,15 +256,24 @@ mod tests {
             "401": {"description": "unauthorized"}
         }));
         let r = &d["paths"]["/a"]["post"]["responses"];
-        assert_eq!(r["401"]["content"], json!({"*/*": {"schema": {"type": "string", "format": "binary"}}}));
+        assert_eq!(
+            r["401"]["content"],
+            json!({"*/*": {"schema": {"type": "string", "format": "binary"}}})
+        );
         assert_eq!(r["400"]["content"], r["401"]["content"]);
     }
 
     #[test]
     fn component_names_do_not_collide() {
         let mut d = json!({"components": {"schemas": {"send_it_success_response": {}}}});
-        assert_eq!(free_component_name(&d, "SendItSuccessResponse"), "SendItSuccessResponse2");
+        assert_eq!(
+            free_component_name(&d, "SendItSuccessResponse"),
+            "SendItSuccessResponse2"
+        );
         d["components"]["schemas"]["SendItSuccessResponse2"] = json!({});
-        assert_eq!(free_component_name(&d, "SendItSuccessResponse"), "SendItSuccessResponse3");
+        assert_eq!(
+            free_component_name(&d, "SendItSuccessResponse"),
+            "SendItSuccessResponse3"
+        );
     }
 }

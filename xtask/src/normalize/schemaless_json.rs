@@ -15,7 +15,11 @@ pub const PASS: Pass = Pass {
 
 fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
     for pointer in media_type_pointers(doc) {
-        let media_type = pointer.rsplit('/').next().map(crate::pointer::unescape).unwrap_or_default();
+        let media_type = pointer
+            .rsplit('/')
+            .next()
+            .map(crate::pointer::unescape)
+            .unwrap_or_default();
         if !is_json(&media_type) {
             continue;
         }
@@ -40,7 +44,13 @@ mod tests {
         let mut d = json!({"paths": {"/a": {"get": {"responses": {"200": {"content": {
             "application/json": {}, "text/plain": {}, "application/vnd.x+json": null
         }}}}}}});
-        run(&mut d, &Context { config: &CodegenConfig::default() }).unwrap();
+        run(
+            &mut d,
+            &Context {
+                config: &CodegenConfig::default(),
+            },
+        )
+        .unwrap();
         let content = &d["paths"]["/a"]["get"]["responses"]["200"]["content"];
         assert_eq!(content["application/json"], json!({"schema": {}}));
         assert_eq!(content["application/vnd.x+json"], json!({"schema": {}}));
@@ -51,7 +61,13 @@ mod tests {
     fn keeps_existing_schemas() {
         let mut d = json!({"paths": {"/a": {"post": {"requestBody": {"content": {"application/json": {"schema": {"type": "string"}}}}}}}});
         let before = d.clone();
-        run(&mut d, &Context { config: &CodegenConfig::default() }).unwrap();
+        run(
+            &mut d,
+            &Context {
+                config: &CodegenConfig::default(),
+            },
+        )
+        .unwrap();
         assert_eq!(d, before);
     }
 }
