@@ -1,6 +1,5 @@
 //! Errors that name what went wrong: provider, pass, JSON pointer and reason.
 
-use std::fmt;
 use std::path::PathBuf;
 
 /// A problem found by one pass at one place in a document, before the provider is known.
@@ -26,7 +25,7 @@ impl PassError {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A spec, overlay or config could not be turned into code.
-    #[error("{provider}: pass `{pass}` at `{}`: {reason}", display_pointer(.pointer))]
+    #[error("{provider}: pass `{pass}` at `#{pointer}`: {reason}")]
     Spec {
         /// Provider folder name, e.g. `cloud`.
         provider: String,
@@ -68,16 +67,6 @@ impl Error {
             source,
         }
     }
-}
-
-fn display_pointer(pointer: &str) -> impl fmt::Display + '_ {
-    struct Ptr<'a>(&'a str);
-    impl fmt::Display for Ptr<'_> {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write!(f, "#{}", self.0)
-        }
-    }
-    Ptr(pointer)
 }
 
 /// Result alias for the xtask.
