@@ -214,6 +214,16 @@ mod tests {
     use super::*;
     use crate::provider::CodegenConfig;
 
+    fn normalize(doc: &mut Value) {
+        run(
+            doc,
+            &Context {
+                config: &CodegenConfig::default(),
+            },
+        )
+        .unwrap();
+    }
+
     #[test]
     fn hoists_an_inline_body_whose_name_is_taken() {
         let mut d = json!({
@@ -222,13 +232,7 @@ mod tests {
                 "responses": {"200": {"content": {"application/json": {"schema": {"type": "string"}}}}}}}},
             "components": {"schemas": {"SendMessageBody": {"type": "integer"}}}
         });
-        run(
-            &mut d,
-            &Context {
-                config: &CodegenConfig::default(),
-            },
-        )
-        .unwrap();
+        normalize(&mut d);
         let body =
             &d["paths"]["/a"]["post"]["requestBody"]["content"]["application/json"]["schema"];
         assert_eq!(
@@ -259,13 +263,7 @@ mod tests {
             "Settings-Profile": {"properties": {"photo": {"$ref": "#/components/schemas/Settings-Profile-Photo"}}},
             "Settings-Profile-Photo": {"title": "t", "properties": {"link": {"type": "string"}}}
         }}});
-        run(
-            &mut d,
-            &Context {
-                config: &CodegenConfig::default(),
-            },
-        )
-        .unwrap();
+        normalize(&mut d);
         assert_eq!(
             d["components"]["schemas"]["Settings"]["properties"]["profile"],
             json!({"$ref": "#/components/schemas/Settings-Profile"})
@@ -278,13 +276,7 @@ mod tests {
             "Hook": {"properties": {"events": {"items": {"properties": {"kind": {"type": "integer"}}}}}},
             "HookEventsItem": {"properties": {"kind": {"type": "string"}}}
         }}});
-        run(
-            &mut d,
-            &Context {
-                config: &CodegenConfig::default(),
-            },
-        )
-        .unwrap();
+        normalize(&mut d);
         assert_eq!(
             d["components"]["schemas"]["Hook"]["properties"]["events"]["items"],
             json!({"$ref": "#/components/schemas/HookEventsItemInline"})
@@ -302,13 +294,7 @@ mod tests {
             "ActionButton": {"properties": {"id": {"type": "string"}}},
             "ActionFree": {"properties": {"id": {"type": "string"}}}
         }}});
-        run(
-            &mut d,
-            &Context {
-                config: &CodegenConfig::default(),
-            },
-        )
-        .unwrap();
+        normalize(&mut d);
         let props = &d["components"]["schemas"]["Action"]["properties"];
         assert_eq!(
             props["button"],
@@ -328,13 +314,7 @@ mod tests {
             "Story": {"allOf": [{"$ref": "#/components/schemas/Send"}, {"properties": {"x": {"type": "string"}}}]},
             "StoryMedia": {"properties": {"file": {"type": "string"}}}
         }}});
-        run(
-            &mut d,
-            &Context {
-                config: &CodegenConfig::default(),
-            },
-        )
-        .unwrap();
+        normalize(&mut d);
         assert_eq!(
             d["components"]["schemas"]["Send"]["properties"]["media"],
             json!({"$ref": "#/components/schemas/StoryMediaInline"})
