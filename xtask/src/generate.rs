@@ -3,7 +3,7 @@
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Mutex;
 
-use progenitor_impl::{GenerationSettings, Generator, InterfaceStyle, TagStyle};
+use progenitor_impl::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TagStyle};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
@@ -62,7 +62,10 @@ pub fn outputs(provider: &Provider) -> Result<Vec<Output>> {
 
 /// Turns a normalized document into formatted Rust source.
 pub fn generate_code(provider: &str, doc: &Value) -> Result<String> {
-    match run_progenitor(doc) {
+    match run_progenitor(doc).and_then(|mut file| {
+        crate::adapt::adapt(&mut file, provider)?;
+        Ok(prettyplease::unparse(&file))
+    }) {
         Ok(code) => Ok(code),
         Err(reason) => {
             let pointer = localize(doc);
@@ -75,11 +78,15 @@ pub fn generate_code(provider: &str, doc: &Value) -> Result<String> {
     }
 }
 
+/// Every client carries the runtime (credentials, retries, timeouts) and must implement the
+/// hooks that apply it; `HooksMode::Expected` makes a crate that forgets fail to compile.
 fn settings() -> GenerationSettings {
     let mut settings = GenerationSettings::new();
     settings
         .with_interface(InterfaceStyle::Builder)
-        .with_tag(TagStyle::Merged);
+        .with_tag(TagStyle::Merged)
+        .with_inner_type(quote::quote!(::whatsapp_sdk_runtime::Runtime))
+        .with_hooks(HooksMode::Expected);
     settings
 }
 
@@ -87,7 +94,7 @@ fn settings() -> GenerationSettings {
 static PANIC_HOOK: Mutex<()> = Mutex::new(());
 
 /// Runs progenitor, turning both its errors and its panics into a message.
-fn run_progenitor(doc: &Value) -> Result<String, String> {
+fn run_progenitor(doc: &Value) -> Result<syn::File, String> {
     let spec =
         crate::spec::to_openapi(doc).map_err(|e| format!("{} (at {})", e.reason, e.pointer))?;
     let guard = PANIC_HOOK
@@ -112,9 +119,7 @@ fn run_progenitor(doc: &Value) -> Result<String, String> {
             return Err(format!("progenitor panicked: {message}"));
         }
     };
-    let file: syn::File =
-        syn::parse2(tokens).map_err(|e| format!("progenitor emitted unparsable Rust: {e}"))?;
-    Ok(prettyplease::unparse(&file))
+    syn::parse2(tokens).map_err(|e| format!("progenitor emitted unparsable Rust: {e}"))
 }
 
 /// Finds the first operation that fails on its own, to point the error there.

@@ -3,6 +3,7 @@
 //! A library as well as a binary, so that `cargo test` can call the same code to catch stale
 //! generated files (rust-analyzer's pattern).
 
+pub mod adapt;
 pub mod coverage;
 pub mod error;
 pub mod generate;

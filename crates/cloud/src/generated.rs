@@ -8219,37 +8219,28 @@ Version: 21.0*/
 pub struct Client {
     pub(crate) baseurl: String,
     pub(crate) client: reqwest::Client,
+    pub(crate) inner: ::whatsapp_sdk_runtime::Runtime,
 }
 impl Client {
-    /// Create a new client.
-    ///
-    /// `baseurl` is the base URL provided to the internal
-    /// `reqwest::Client`, and should include a scheme and hostname,
-    /// as well as port and a path stem if applicable.
-    pub fn new(baseurl: &str) -> Self {
-        #[cfg(not(target_arch = "wasm32"))]
-        let client = {
-            let dur = ::std::time::Duration::from_secs(15u64);
-            reqwest::ClientBuilder::new().connect_timeout(dur).timeout(dur)
-        };
-        #[cfg(target_arch = "wasm32")]
-        let client = reqwest::ClientBuilder::new();
-        Self::new_with_client(baseurl, client.build().unwrap())
-    }
     /// Construct a new client with an existing `reqwest::Client`,
     /// allowing more control over its configuration.
     ///
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new_with_client(baseurl: &str, client: reqwest::Client) -> Self {
+    pub(crate) fn new_with_client(
+        baseurl: &str,
+        client: reqwest::Client,
+        inner: ::whatsapp_sdk_runtime::Runtime,
+    ) -> Self {
         Self {
             baseurl: baseurl.to_string(),
             client,
+            inner,
         }
     }
 }
-impl ClientInfo<()> for Client {
+impl ClientInfo<::whatsapp_sdk_runtime::Runtime> for Client {
     fn api_version() -> &'static str {
         "21.0"
     }
@@ -8259,11 +8250,17 @@ impl ClientInfo<()> for Client {
     fn client(&self) -> &reqwest::Client {
         &self.client
     }
-    fn inner(&self) -> &() {
-        &()
+    fn inner(&self) -> &::whatsapp_sdk_runtime::Runtime {
+        &self.inner
     }
 }
-impl ClientHooks<()> for &Client {}
+const _: () = {
+    #[allow(dead_code)]
+    fn assert_client_hooks()
+    where
+        Client: ClientHooks<::whatsapp_sdk_runtime::Runtime>,
+    {}
+};
 impl Client {
     /**WhatsApp Send a Message
 
@@ -8633,6 +8630,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::SendMessageResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "cloud",
+                                "send_message",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::SendMessageResponse>,
             Error<types::ErrorResponse>,
         > {
             let Self { client, phone_number_id, body } = self;
@@ -8722,6 +8739,23 @@ pub mod builder {
         ///Sends a `GET` request to `/{media-id}`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::MediaResponse>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "cloud",
+                                "get_media_url",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::MediaResponse>, Error<()>> {
             let Self { client, media_id } = self;
             let media_id = media_id.map_err(Error::InvalidRequest)?;
@@ -8788,6 +8822,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/{media-id}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::SuccessResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "cloud",
+                                "delete_media",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::SuccessResponse>, Error<()>> {
             let Self { client, media_id } = self;
@@ -8870,6 +8924,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/{phone-number-id}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::PhoneNumberInfo>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "cloud",
+                                "get_phone_number",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::PhoneNumberInfo>, Error<()>> {
             let Self { client, phone_number_id, fields } = self;
@@ -8969,6 +9043,26 @@ pub mod builder {
         ///Sends a `POST` request to `/{phone-number-id}`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::SuccessResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "cloud",
+                                "set_two_step_verification",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SuccessResponse>, Error<()>> {
             let Self { client, phone_number_id, body } = self;
             let phone_number_id = phone_number_id.map_err(Error::InvalidRequest)?;
@@ -9056,6 +9150,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/{phone-number-id}/whatsapp_business_profile`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::GetBusinessProfileResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "cloud",
+                                "get_business_profile",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::GetBusinessProfileResponse>, Error<()>> {
             let Self { client, phone_number_id, fields } = self;
@@ -9155,6 +9269,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/{phone-number-id}/whatsapp_business_profile`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::SuccessResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "cloud",
+                                "update_business_profile",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::SuccessResponse>, Error<()>> {
             let Self { client, phone_number_id, body } = self;
@@ -9260,6 +9394,26 @@ pub mod builder {
         ///Sends a `POST` request to `/{phone-number-id}/request_code`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::SuccessResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "cloud",
+                                "request_verification_code",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SuccessResponse>, Error<()>> {
             let Self { client, phone_number_id, body } = self;
             let phone_number_id = phone_number_id.map_err(Error::InvalidRequest)?;
@@ -9360,6 +9514,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/{phone-number-id}/verify_code`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::SuccessResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "cloud",
+                                "verify_code",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::SuccessResponse>, Error<()>> {
             let Self { client, phone_number_id, body } = self;
@@ -9462,6 +9636,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/{phone-number-id}/register`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::SuccessResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "cloud",
+                                "register_phone_number",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::SuccessResponse>, Error<()>> {
             let Self { client, phone_number_id, body } = self;
@@ -9567,6 +9761,26 @@ pub mod builder {
         ///Sends a `POST` request to `/{phone-number-id}/deregister`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::SuccessResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "cloud",
+                                "deregister_phone_number",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SuccessResponse>, Error<()>> {
             let Self { client, phone_number_id, body } = self;
             let phone_number_id = phone_number_id.map_err(Error::InvalidRequest)?;
@@ -9641,6 +9855,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/{phone-number-id}/message_qrdls`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ListQrCodesResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "cloud",
+                                "list_qr_codes",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ListQrCodesResponse>, Error<()>> {
             let Self { client, phone_number_id } = self;
@@ -9736,6 +9970,26 @@ pub mod builder {
         ///Sends a `POST` request to `/{phone-number-id}/message_qrdls`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::QrCodeResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "cloud",
+                                "create_qr_code",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::QrCodeResponse>, Error<()>> {
             let Self { client, phone_number_id, body } = self;
             let phone_number_id = phone_number_id.map_err(Error::InvalidRequest)?;
@@ -9823,6 +10077,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/{phone-number-id}/message_qrdls/{qr-code-id}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::QrCodeResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "cloud",
+                                "get_qr_code",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::QrCodeResponse>, Error<()>> {
             let Self { client, phone_number_id, qr_code_id } = self;
@@ -9933,6 +10207,26 @@ pub mod builder {
         ///Sends a `POST` request to `/{phone-number-id}/message_qrdls/{qr-code-id}`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::QrCodeResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "cloud",
+                                "update_qr_code",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::QrCodeResponse>, Error<()>> {
             let Self { client, phone_number_id, qr_code_id, body } = self;
             let phone_number_id = phone_number_id.map_err(Error::InvalidRequest)?;
@@ -10021,6 +10315,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/{phone-number-id}/message_qrdls/{qr-code-id}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::SuccessResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "cloud",
+                                "delete_qr_code",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::SuccessResponse>, Error<()>> {
             let Self { client, phone_number_id, qr_code_id } = self;

@@ -2,10 +2,18 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod client;
 // Written by `cargo xtask generate` (prettyplease); rustfmt would reformat every line of it.
 #[rustfmt::skip]
 mod generated;
+mod hand_written;
 
-pub use generated::{
-    ByteStream, Client, ClientInfo, Error, ResponseValue, builder, prelude, types,
+pub use client::{
+    ClientBuilder, DEFAULT_API_VERSION, DEFAULT_BASE_URL, ENV_ACCESS_TOKEN, ENV_API_VERSION,
+    ENV_BASE_URL,
+};
+pub use generated::{ByteStream, Client, ClientInfo, ResponseValue, builder, prelude, types};
+pub use hand_written::UploadMediaResponse;
+pub use whatsapp_sdk_runtime::{
+    ApiError, Download, Error, ErrorBody, RetryPolicy, Runtime, Secret, Upload,
 };

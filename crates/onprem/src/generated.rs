@@ -10907,37 +10907,28 @@ Version: 1.0*/
 pub struct Client {
     pub(crate) baseurl: String,
     pub(crate) client: reqwest::Client,
+    pub(crate) inner: ::whatsapp_sdk_runtime::Runtime,
 }
 impl Client {
-    /// Create a new client.
-    ///
-    /// `baseurl` is the base URL provided to the internal
-    /// `reqwest::Client`, and should include a scheme and hostname,
-    /// as well as port and a path stem if applicable.
-    pub fn new(baseurl: &str) -> Self {
-        #[cfg(not(target_arch = "wasm32"))]
-        let client = {
-            let dur = ::std::time::Duration::from_secs(15u64);
-            reqwest::ClientBuilder::new().connect_timeout(dur).timeout(dur)
-        };
-        #[cfg(target_arch = "wasm32")]
-        let client = reqwest::ClientBuilder::new();
-        Self::new_with_client(baseurl, client.build().unwrap())
-    }
     /// Construct a new client with an existing `reqwest::Client`,
     /// allowing more control over its configuration.
     ///
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new_with_client(baseurl: &str, client: reqwest::Client) -> Self {
+    pub(crate) fn new_with_client(
+        baseurl: &str,
+        client: reqwest::Client,
+        inner: ::whatsapp_sdk_runtime::Runtime,
+    ) -> Self {
         Self {
             baseurl: baseurl.to_string(),
             client,
+            inner,
         }
     }
 }
-impl ClientInfo<()> for Client {
+impl ClientInfo<::whatsapp_sdk_runtime::Runtime> for Client {
     fn api_version() -> &'static str {
         "1.0"
     }
@@ -10947,11 +10938,17 @@ impl ClientInfo<()> for Client {
     fn client(&self) -> &reqwest::Client {
         &self.client
     }
-    fn inner(&self) -> &() {
-        &()
+    fn inner(&self) -> &::whatsapp_sdk_runtime::Runtime {
+        &self.inner
     }
 }
-impl ClientHooks<()> for &Client {}
+const _: () = {
+    #[allow(dead_code)]
+    fn assert_client_hooks()
+    where
+        Client: ClientHooks<::whatsapp_sdk_runtime::Runtime>,
+    {}
+};
 impl Client {
     /**Request-Code
 
@@ -11699,7 +11696,24 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/account`
-        pub async fn send(self) -> Result<ResponseValue<ByteStream>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<ByteStream>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "request_code",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<ByteStream>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -11778,7 +11792,24 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/account/shards`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "set_shards",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -11857,7 +11888,24 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/account/verify`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "register_account",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -11906,7 +11954,24 @@ pub mod builder {
             Self { client: client }
         }
         ///Sends a `GET` request to `/certificates/external/ca`
-        pub async fn send(self) -> Result<ResponseValue<ByteStream>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<ByteStream>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "download_ca_certificate",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<ByteStream>, Error<()>> {
             let Self { client } = self;
             let url = format!("{}/certificates/external/ca", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -11944,7 +12009,24 @@ pub mod builder {
             Self { client: client }
         }
         ///Sends a `GET` request to `/certificates/webhooks/ca`
-        pub async fn send(self) -> Result<ResponseValue<ByteStream>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<ByteStream>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "download_webhook_ca_certificate",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<ByteStream>, Error<()>> {
             let Self { client } = self;
             let url = format!("{}/certificates/webhooks/ca", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -11982,7 +12064,24 @@ pub mod builder {
             Self { client: client }
         }
         ///Sends a `DELETE` request to `/certificates/webhooks/ca`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "delete_webhook_ca_certificate",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client } = self;
             let url = format!("{}/certificates/webhooks/ca", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -12052,6 +12151,26 @@ pub mod builder {
         ///Sends a `POST` request to `/contacts`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::CheckContactResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "check_contact",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::CheckContactResponse>, Error<()>> {
             let Self { client, body } = self;
             let body = body
@@ -12106,6 +12225,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/groups`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::GroupsResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "get_all_groups",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::GroupsResponse>, Error<()>> {
             let Self { client } = self;
@@ -12185,6 +12324,26 @@ pub mod builder {
         ///Sends a `POST` request to `/groups`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::GroupsResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "create_group",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::GroupsResponse>, Error<()>> {
             let Self { client, body } = self;
             let body = body
@@ -12254,6 +12413,23 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/groups/{GroupId}`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::GroupResponse>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "get_group_info",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::GroupResponse>, Error<()>> {
             let Self { client, group_id } = self;
@@ -12349,7 +12525,24 @@ pub mod builder {
             self
         }
         ///Sends a `PUT` request to `/groups/{GroupId}`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "update_group_info",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client, group_id, body } = self;
             let group_id = group_id.map_err(Error::InvalidRequest)?;
             let body = body
@@ -12445,7 +12638,24 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/groups/{GroupId}/admins`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "demote_group_admin",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client, group_id, body } = self;
             let group_id = group_id.map_err(Error::InvalidRequest)?;
             let body = body
@@ -12541,7 +12751,24 @@ pub mod builder {
             self
         }
         ///Sends a `PATCH` request to `/groups/{GroupId}/admins`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "promote_to_group_admin",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client, group_id, body } = self;
             let group_id = group_id.map_err(Error::InvalidRequest)?;
             let body = body
@@ -12609,7 +12836,24 @@ pub mod builder {
             self
         }
         ///Sends a `GET` request to `/groups/{GroupId}/icon`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "get_group_icon_binary",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client, group_id } = self;
             let group_id = group_id.map_err(Error::InvalidRequest)?;
             let url = format!(
@@ -12667,6 +12911,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/groups/{GroupId}/invite`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::GroupInviteResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "get_group_invite",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::GroupInviteResponse>, Error<()>> {
             let Self { client, group_id } = self;
@@ -12734,7 +12998,24 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/groups/{GroupId}/invite`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "delete_group_invite",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client, group_id } = self;
             let group_id = group_id.map_err(Error::InvalidRequest)?;
             let url = format!(
@@ -12792,7 +13073,24 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/groups/{GroupId}/leave`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "leave_group",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client, group_id } = self;
             let group_id = group_id.map_err(Error::InvalidRequest)?;
             let url = format!(
@@ -12879,7 +13177,24 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/groups/{GroupId}/participants`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "remove_group_participant",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client, group_id, body } = self;
             let group_id = group_id.map_err(Error::InvalidRequest)?;
             let body = body
@@ -12932,7 +13247,24 @@ pub mod builder {
             Self { client: client }
         }
         ///Sends a `GET` request to `/health`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "check_health",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client } = self;
             let url = format!("{}/health", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -12987,6 +13319,23 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/media/{MediaId}`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<::serde_json::Value>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "download_media",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<::serde_json::Value>, Error<()>> {
             let Self { client, media_id } = self;
@@ -13053,7 +13402,24 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/media/{MediaId}`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "delete_media",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client, media_id } = self;
             let media_id = media_id.map_err(Error::InvalidRequest)?;
             let url = format!(
@@ -13125,6 +13491,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/messages`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::MessageResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "send_message",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::MessageResponse>, Error<()>> {
             let Self { client, body } = self;
@@ -13223,7 +13609,24 @@ pub mod builder {
             self
         }
         ///Sends a `PUT` request to `/messages/{MessageID}`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "mark_message_as_read",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client, message_id, body } = self;
             let message_id = message_id.map_err(Error::InvalidRequest)?;
             let body = body
@@ -13293,6 +13696,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/metrics`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "get_metrics",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
@@ -13375,7 +13798,24 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/settings/account/two-step`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "enable_two_step",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -13424,7 +13864,24 @@ pub mod builder {
             Self { client: client }
         }
         ///Sends a `DELETE` request to `/settings/account/two-step`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "disable_two_step",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client } = self;
             let url = format!("{}/settings/account/two-step", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -13463,6 +13920,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/settings/application`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ApplicationSettings>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "get_application_settings",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ApplicationSettings>, Error<()>> {
             let Self { client } = self;
@@ -13510,7 +13987,24 @@ pub mod builder {
             Self { client: client }
         }
         ///Sends a `DELETE` request to `/settings/application`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "reset_application_settings",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client } = self;
             let url = format!("{}/settings/application", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -13576,7 +14070,26 @@ pub mod builder {
             self
         }
         ///Sends a `PATCH` request to `/settings/application`
-        pub async fn send(self) -> Result<ResponseValue<types::Response>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Response>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "update_application_settings",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::Response>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -13629,6 +14142,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/settings/application/media/providers`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::GetMediaProvidersResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "get_media_providers",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::GetMediaProvidersResponse>, Error<()>> {
             let Self { client } = self;
@@ -13694,7 +14227,24 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/settings/application/media/providers`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "update_media_providers",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client, body } = self;
             let body = body.map_err(Error::InvalidRequest)?;
             let url = format!(
@@ -13756,7 +14306,24 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/settings/application/media/providers/{ProviderName}`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "delete_media_providers",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client, provider_name } = self;
             let provider_name = provider_name.map_err(Error::InvalidRequest)?;
             let url = format!(
@@ -13831,6 +14398,26 @@ pub mod builder {
         ///Sends a `POST` request to `/settings/backup`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::BackupSettingsResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "backup_settings",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::BackupSettingsResponse>, Error<()>> {
             let Self { client, body } = self;
             let body = body
@@ -13885,6 +14472,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/settings/business/profile`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::GetBusinessProfileResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "get_business_profile",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::GetBusinessProfileResponse>, Error<()>> {
             let Self { client } = self;
@@ -13960,7 +14567,24 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/settings/business/profile`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "update_business_profile",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -14009,6 +14633,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/settings/profile/about`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::GetProfileAboutResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "get_profile_about",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::GetProfileAboutResponse>, Error<()>> {
             let Self { client } = self;
@@ -14082,7 +14726,24 @@ pub mod builder {
             self
         }
         ///Sends a `PATCH` request to `/settings/profile/about`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "update_profile_about",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -14130,7 +14791,24 @@ pub mod builder {
             Self { client: client }
         }
         ///Sends a `DELETE` request to `/settings/profile/photo`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "delete_profile_photo",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client } = self;
             let url = format!("{}/settings/profile/photo", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -14199,7 +14877,24 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/settings/restore`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "restore_settings",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -14266,6 +14961,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/stats/app`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "get_app_stats",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
@@ -14339,6 +15054,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "get_db_stats",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
             Error<()>,
         > {
             let Self { client, format } = self;
@@ -14389,6 +15124,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/support`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "get_support_info",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
@@ -14470,6 +15225,23 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/users`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::UserResponse>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "create_user",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::UserResponse>, Error<()>> {
             let Self { client, body } = self;
@@ -14555,6 +15327,26 @@ pub mod builder {
         ///Sends a `POST` request to `/users/login`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::UserLoginResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "login_user",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::UserLoginResponse>, Error<()>> {
             let Self { client, body } = self;
             let body = body
@@ -14607,7 +15399,24 @@ pub mod builder {
             Self { client: client }
         }
         ///Sends a `POST` request to `/users/logout`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "logout_user",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client } = self;
             let url = format!("{}/users/logout", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -14662,6 +15471,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/users/{UserUsername}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::DetailedUserResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "get_user",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::DetailedUserResponse>, Error<()>> {
             let Self { client, user_username } = self;
@@ -14758,6 +15587,23 @@ pub mod builder {
         ///Sends a `PUT` request to `/users/{UserUsername}`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::UserResponse>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "update_user",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::UserResponse>, Error<()>> {
             let Self { client, user_username, body } = self;
             let user_username = user_username.map_err(Error::InvalidRequest)?;
@@ -14830,6 +15676,23 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/users/{UserUsername}`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::UserResponse>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "onprem",
+                                "delete_user",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::UserResponse>, Error<()>> {
             let Self { client, user_username } = self;

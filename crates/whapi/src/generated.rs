@@ -46730,37 +46730,28 @@ Version: 1.8.7*/
 pub struct Client {
     pub(crate) baseurl: String,
     pub(crate) client: reqwest::Client,
+    pub(crate) inner: ::whatsapp_sdk_runtime::Runtime,
 }
 impl Client {
-    /// Create a new client.
-    ///
-    /// `baseurl` is the base URL provided to the internal
-    /// `reqwest::Client`, and should include a scheme and hostname,
-    /// as well as port and a path stem if applicable.
-    pub fn new(baseurl: &str) -> Self {
-        #[cfg(not(target_arch = "wasm32"))]
-        let client = {
-            let dur = ::std::time::Duration::from_secs(15u64);
-            reqwest::ClientBuilder::new().connect_timeout(dur).timeout(dur)
-        };
-        #[cfg(target_arch = "wasm32")]
-        let client = reqwest::ClientBuilder::new();
-        Self::new_with_client(baseurl, client.build().unwrap())
-    }
     /// Construct a new client with an existing `reqwest::Client`,
     /// allowing more control over its configuration.
     ///
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new_with_client(baseurl: &str, client: reqwest::Client) -> Self {
+    pub(crate) fn new_with_client(
+        baseurl: &str,
+        client: reqwest::Client,
+        inner: ::whatsapp_sdk_runtime::Runtime,
+    ) -> Self {
         Self {
             baseurl: baseurl.to_string(),
             client,
+            inner,
         }
     }
 }
-impl ClientInfo<()> for Client {
+impl ClientInfo<::whatsapp_sdk_runtime::Runtime> for Client {
     fn api_version() -> &'static str {
         "1.8.7"
     }
@@ -46770,11 +46761,17 @@ impl ClientInfo<()> for Client {
     fn client(&self) -> &reqwest::Client {
         &self.client
     }
-    fn inner(&self) -> &() {
-        &()
+    fn inner(&self) -> &::whatsapp_sdk_runtime::Runtime {
+        &self.inner
     }
 }
-impl ClientHooks<()> for &Client {}
+const _: () = {
+    #[allow(dead_code)]
+    fn assert_client_hooks()
+    where
+        Client: ClientHooks<::whatsapp_sdk_runtime::Runtime>,
+    {}
+};
 impl Client {
     /**Check health & launch channel
 
@@ -49800,6 +49797,23 @@ pub mod builder {
         ///Sends a `GET` request to `/health`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::Health>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "check_health",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::Health>, Error<types::ResponseError>> {
             let Self { client, channel_type, platform, wakeup } = self;
             let channel_type = channel_type.map_err(Error::InvalidRequest)?;
@@ -49884,6 +49898,23 @@ pub mod builder {
         ///Sends a `GET` request to `/settings`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::Settings>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_channel_settings",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::Settings>, Error<types::ResponseError>> {
             let Self { client, body } = self;
             let body = body.map_err(Error::InvalidRequest)?;
@@ -49940,6 +49971,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/settings`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "reset_channel_settings",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client } = self;
@@ -50025,6 +50076,26 @@ pub mod builder {
         ///Sends a `PATCH` request to `/settings`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::UpdateSettings>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "update_channel_settings",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::UpdateSettings>, Error<types::ResponseError>> {
             let Self { client, body } = self;
             let body = body
@@ -50090,6 +50161,23 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/settings/events`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Events>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_allowed_events",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::Events>, Error<types::ResponseError>> {
             let Self { client } = self;
@@ -50173,6 +50261,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/settings/webhook_test`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "webhook_test",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, body } = self;
@@ -50322,6 +50430,23 @@ pub mod builder {
         ///Sends a `GET` request to `/users/login`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::Qr>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "login_user",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::Qr>, Error<types::ResponseError>> {
             let Self { client, color_dark, color_light, height, size, wakeup, width } = self;
             let color_dark = color_dark.map_err(Error::InvalidRequest)?;
@@ -50424,6 +50549,23 @@ pub mod builder {
         ///Sends a `GET` request to `/users/login/rowdata`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::Qr>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "login_user_row_data",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::Qr>, Error<types::ResponseError>> {
             let Self { client, wakeup } = self;
             let wakeup = wakeup.map_err(Error::InvalidRequest)?;
@@ -50509,6 +50651,23 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/users/login/{PhoneNumber}`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::AuthCode>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "login_user_via_auth_code",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::AuthCode>, Error<types::ResponseError>> {
             let Self { client, phone_number } = self;
@@ -50597,6 +50756,26 @@ pub mod builder {
         ///Sends a `POST` request to `/users/logout`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "logout_user",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client } = self;
             let url = format!("{}/users/logout", client.baseurl,);
@@ -50658,6 +50837,23 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/users/profile`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::UserProfile>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_user_profile",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::UserProfile>, Error<types::ResponseError>> {
             let Self { client } = self;
@@ -50741,6 +50937,26 @@ pub mod builder {
         }
         ///Sends a `PATCH` request to `/users/profile`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "update_user_profile",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, body } = self;
@@ -50830,6 +51046,26 @@ pub mod builder {
         }
         ///Sends a `PUT` request to `/status`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "change_status",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, body } = self;
@@ -51005,6 +51241,23 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/messages/list`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::MessagesList>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_messages",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::MessagesList>, Error<types::ResponseError>> {
             let Self {
@@ -51207,6 +51460,23 @@ pub mod builder {
         ///Sends a `GET` request to `/messages/list/{ChatID}`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::MessagesList>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_messages_by_chat_id",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::MessagesList>, Error<types::ResponseError>> {
             let Self {
                 client,
@@ -51335,6 +51605,23 @@ pub mod builder {
         ///Sends a `POST` request to `/messages/text`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_message_text",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
             let body = body
@@ -51461,6 +51748,23 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/messages/image`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_message_image",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
@@ -51603,6 +51907,23 @@ pub mod builder {
         ///Sends a `POST` request to `/messages/video`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_message_video",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
             let body = body
@@ -51744,6 +52065,23 @@ pub mod builder {
         ///Sends a `POST` request to `/messages/short`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_message_short",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
             let body = body
@@ -51882,6 +52220,23 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/messages/gif`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_message_gif",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
@@ -52024,6 +52379,23 @@ pub mod builder {
         ///Sends a `POST` request to `/messages/audio`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_message_audio",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
             let body = body
@@ -52164,6 +52536,23 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/messages/voice`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_message_voice",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
@@ -52307,6 +52696,23 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/messages/document`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_message_document",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
@@ -52453,6 +52859,23 @@ pub mod builder {
         ///Sends a `POST` request to `/messages/link_preview`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_message_link_preview",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
             let body = body
@@ -52598,6 +53021,23 @@ pub mod builder {
         ///Sends a `POST` request to `/messages/location`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_message_location",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
             let body = body
@@ -52729,6 +53169,23 @@ pub mod builder {
         ///Sends a `POST` request to `/messages/live_location`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_message_live_location",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
             let body = body
@@ -52857,6 +53314,23 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/messages/contact`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_message_contact",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
@@ -52989,6 +53463,23 @@ pub mod builder {
         ///Sends a `POST` request to `/messages/contact_list`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_message_contact_list",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
             let body = body
@@ -53118,6 +53609,23 @@ pub mod builder {
         ///Sends a `POST` request to `/messages/poll`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_message_poll",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
             let body = body
@@ -53239,6 +53747,23 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/messages/interactive`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_message_interactive",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
@@ -53385,6 +53910,23 @@ pub mod builder {
         ///Sends a `POST` request to `/messages/carousel`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_message_carousel",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
             let body = body
@@ -53528,6 +54070,23 @@ pub mod builder {
         ///Sends a `POST` request to `/messages/sticker`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_message_sticker",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
             let body = body
@@ -53670,6 +54229,23 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/messages/story`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_message_story",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
@@ -53816,6 +54392,23 @@ pub mod builder {
         ///Sends a `POST` request to `/messages/story/audio`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_message_story_audio",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
             let body = body
@@ -53961,6 +54554,23 @@ pub mod builder {
         ///Sends a `POST` request to `/messages/story/media`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_message_story_media",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
             let body = body
@@ -54105,6 +54715,23 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/messages/story/text`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_message_story_text",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
@@ -54283,6 +54910,23 @@ pub mod builder {
         ///Sends a `POST` request to `/messages/media/{MediaMessageType}`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_media_message",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, media_message_type, send_params, body } = self;
             let media_message_type = media_message_type.map_err(Error::InvalidRequest)?;
@@ -54427,6 +55071,23 @@ pub mod builder {
         ///Sends a `GET` request to `/messages/{MessageID}`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::Message>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_message",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::Message>, Error<types::ResponseError>> {
             let Self { client, message_id, resync } = self;
             let message_id = message_id.map_err(Error::InvalidRequest)?;
@@ -54515,6 +55176,26 @@ pub mod builder {
         }
         ///Sends a `PUT` request to `/messages/{MessageID}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "mark_message_as_read",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, message_id } = self;
@@ -54636,6 +55317,23 @@ pub mod builder {
         ///Sends a `POST` request to `/messages/{MessageID}`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "forward_message",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, message_id, body } = self;
             let message_id = message_id.map_err(Error::InvalidRequest)?;
@@ -54749,6 +55447,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/messages/{MessageID}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "delete_message",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, message_id } = self;
@@ -54870,6 +55588,26 @@ pub mod builder {
         ///Sends a `PUT` request to `/messages/{MessageID}/reaction`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "react_to_message",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, message_id, body } = self;
             let message_id = message_id.map_err(Error::InvalidRequest)?;
@@ -54977,6 +55715,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/messages/{MessageID}/reaction`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "remove_react_from_message",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, message_id } = self;
@@ -55100,6 +55858,26 @@ pub mod builder {
         ///Sends a `PUT` request to `/messages/{MessageID}/star`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "star_message",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, message_id, body } = self;
             let message_id = message_id.map_err(Error::InvalidRequest)?;
@@ -55219,6 +55997,26 @@ pub mod builder {
         ///Sends a `POST` request to `/messages/{MessageID}/pin`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "pin_message",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, message_id, body } = self;
             let message_id = message_id.map_err(Error::InvalidRequest)?;
@@ -55317,6 +56115,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/messages/{MessageID}/pin`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "unpin_message",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, message_id } = self;
@@ -55424,6 +56242,23 @@ pub mod builder {
         ///Sends a `GET` request to `/chats`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::ChatsList>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_chats",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ChatsList>, Error<types::ResponseError>> {
             let Self { client, count, offset } = self;
             let count = count.map_err(Error::InvalidRequest)?;
@@ -55502,6 +56337,23 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/chats/{ChatID}`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Chat>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_chat",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::Chat>, Error<types::ResponseError>> {
             let Self { client, chat_id } = self;
@@ -55614,6 +56466,26 @@ pub mod builder {
         ///Sends a `POST` request to `/chats/{ChatID}`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "archive_chat",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, chat_id, body } = self;
             let chat_id = chat_id.map_err(Error::InvalidRequest)?;
@@ -55711,6 +56583,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/chats/{ChatID}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "delete_chat",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, chat_id } = self;
@@ -55830,6 +56722,26 @@ pub mod builder {
         ///Sends a `PATCH` request to `/chats/{ChatID}`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "patch_chat",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, chat_id, body } = self;
             let chat_id = chat_id.map_err(Error::InvalidRequest)?;
@@ -55941,6 +56853,23 @@ pub mod builder {
         ///Sends a `GET` request to `/contacts`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::ContactsList>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_contacts",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ContactsList>, Error<types::ResponseError>> {
             let Self { client, count, offset } = self;
             let count = count.map_err(Error::InvalidRequest)?;
@@ -56041,6 +56970,23 @@ pub mod builder {
         }
         ///Sends a `PUT` request to `/contacts`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Contact>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "add_contact",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::Contact>, Error<types::ResponseError>> {
             let Self { client, body } = self;
@@ -56154,6 +57100,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::CheckContactResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "check_phones",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::CheckContactResponse>,
             Error<types::ResponseError>,
         > {
             let Self { client, body } = self;
@@ -56258,6 +57224,23 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/contacts/{ContactID}`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Contact>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_contact",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::Contact>, Error<types::ResponseError>> {
             let Self { client, contact_id } = self;
@@ -56375,6 +57358,23 @@ pub mod builder {
         ///Sends a `POST` request to `/contacts/{ContactID}`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_contact",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, contact_id, body } = self;
             let contact_id = contact_id.map_err(Error::InvalidRequest)?;
@@ -56483,6 +57483,26 @@ pub mod builder {
         ///Sends a `DELETE` request to `/contacts/{ContactID}`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "delete_contact",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, contact_id } = self;
             let contact_id = contact_id.map_err(Error::InvalidRequest)?;
@@ -56569,6 +57589,26 @@ pub mod builder {
         }
         ///Sends a `HEAD` request to `/contacts/{ContactID}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "check_exist",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, contact_id } = self;
@@ -56690,6 +57730,23 @@ pub mod builder {
         ///Sends a `PATCH` request to `/contacts/{ContactID}`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::Contact>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "edit_contact",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::Contact>, Error<types::ResponseError>> {
             let Self { client, contact_id, body } = self;
             let contact_id = contact_id.map_err(Error::InvalidRequest)?;
@@ -56782,6 +57839,23 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/contacts/{ContactID}/profile`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::UserProfile>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_contact_profile",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::UserProfile>, Error<types::ResponseError>> {
             let Self { client, contact_id } = self;
@@ -56886,6 +57960,23 @@ pub mod builder {
         ///Sends a `GET` request to `/contacts/lids`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::Lids>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_lid_by_ids",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::Lids>, Error<types::ResponseError>> {
             let Self { client, contact_id_list } = self;
             let contact_id_list = contact_id_list.map_err(Error::InvalidRequest)?;
@@ -56976,6 +58067,23 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/contacts/lids/{ContactID}`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Lid>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_lid_by_id",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::Lid>, Error<types::ResponseError>> {
             let Self { client, contact_id } = self;
@@ -57082,6 +58190,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::CheckContactResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_me_presence",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::CheckContactResponse>,
             Error<types::ResponseError>,
         > {
             let Self { client, body } = self;
@@ -57179,6 +58307,23 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/presences/{EntryID}`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Presence>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_presence",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::Presence>, Error<types::ResponseError>> {
             let Self { client, entry_id } = self;
@@ -57302,6 +58447,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::CheckContactResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_presence",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::CheckContactResponse>,
             Error<types::ResponseError>,
         > {
             let Self { client, entry_id, body } = self;
@@ -57403,6 +58568,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/presences/{EntryID}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::CheckContactResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "subscribe_presence",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<types::CheckContactResponse>,
@@ -57526,6 +58711,23 @@ pub mod builder {
         ///Sends a `GET` request to `/groups`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::GroupsList>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_groups",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::GroupsList>, Error<types::ResponseError>> {
             let Self { client, count, offset } = self;
             let count = count.map_err(Error::InvalidRequest)?;
@@ -57617,6 +58819,23 @@ pub mod builder {
         }
         ///Sends a `PUT` request to `/groups`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::NewGroup>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "accept_group_invite",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::NewGroup>, Error<types::ResponseError>> {
             let Self { client, body } = self;
@@ -57726,6 +58945,23 @@ pub mod builder {
         ///Sends a `POST` request to `/groups`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::GroupCreate>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "create_group",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::GroupCreate>, Error<types::ResponseError>> {
             let Self { client, body } = self;
             let body = body
@@ -57827,6 +59063,23 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/groups/{GroupID}`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Group>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_group",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::Group>, Error<types::ResponseError>> {
             let Self { client, group_id } = self;
@@ -57941,6 +59194,26 @@ pub mod builder {
         ///Sends a `PUT` request to `/groups/{GroupID}`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "update_group_info",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, group_id, body } = self;
             let group_id = group_id.map_err(Error::InvalidRequest)?;
@@ -58045,6 +59318,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/groups/{GroupID}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "leave_group",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, group_id } = self;
@@ -58167,6 +59460,26 @@ pub mod builder {
         ///Sends a `PATCH` request to `/groups/{GroupID}`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "update_group_setting",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, group_id, body } = self;
             let group_id = group_id.map_err(Error::InvalidRequest)?;
@@ -58273,6 +59586,23 @@ pub mod builder {
         ///Sends a `GET` request to `/groups/{GroupID}/invite`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::GroupInvite>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_group_invite",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::GroupInvite>, Error<types::ResponseError>> {
             let Self { client, group_id } = self;
             let group_id = group_id.map_err(Error::InvalidRequest)?;
@@ -58372,6 +59702,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/groups/{GroupID}/invite`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "revoke_group_invite",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, group_id } = self;
@@ -58493,6 +59843,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/groups/{GroupID}/participants`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseListParticipants>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "add_group_participant",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<types::ResponseListParticipants>,
@@ -58641,6 +60011,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::ResponseListParticipants>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "remove_group_participant",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseListParticipants>,
             Error<types::ResponseError>,
         > {
             let Self { client, group_id, body } = self;
@@ -58775,6 +60165,26 @@ pub mod builder {
         ///Sends a `PUT` request to `/groups/{GroupID}/icon`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "set_group_icon",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, group_id, body } = self;
             let group_id = group_id.map_err(Error::InvalidRequest)?;
@@ -58879,6 +60289,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/groups/{GroupID}/icon`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "delete_group_icon",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, group_id } = self;
@@ -59006,6 +60436,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/groups/{GroupID}/admins`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "demote_group_admin",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, group_id, body } = self;
@@ -59142,6 +60592,26 @@ pub mod builder {
         ///Sends a `PATCH` request to `/groups/{GroupID}/admins`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "promote_to_group_admin",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, group_id, body } = self;
             let group_id = group_id.map_err(Error::InvalidRequest)?;
@@ -59250,6 +60720,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/groups/link/{InviteCode}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::GroupInfoByInviteCode>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_group_metadata_by_invite_code",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<types::GroupInfoByInviteCode>,
@@ -59383,6 +60873,23 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/groups/link/{InviteCode}`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_group_invite",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, invite_code, body } = self;
@@ -59524,6 +61031,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::GroupApplicationList>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_group_applications_list",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::GroupApplicationList>,
             Error<types::ResponseError>,
         > {
             let Self { client, group_id, count, offset } = self;
@@ -59643,6 +61170,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/groups/{GroupID}/applications`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::GroupApplicationChangeList>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "approve_group_applications_list",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<types::GroupApplicationChangeList>,
@@ -59768,6 +61315,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/groups/{GroupID}/applications`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::GroupApplicationChangeList>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "reject_group_applications_list",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<types::GroupApplicationChangeList>,
@@ -59938,6 +61505,23 @@ pub mod builder {
         ///Sends a `GET` request to `/stories`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::MessagesList>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_stories",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::MessagesList>, Error<types::ResponseError>> {
             let Self {
                 client,
@@ -60050,6 +61634,23 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/stories`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "create_story",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
@@ -60188,6 +61789,23 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/stories/send/text`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "create_story_text",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
@@ -60334,6 +61952,23 @@ pub mod builder {
         ///Sends a `POST` request to `/stories/send/media`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "create_story_media",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
             let body = body
@@ -60479,6 +62114,23 @@ pub mod builder {
         ///Sends a `POST` request to `/stories/send/audio`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "create_story_audio",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, body } = self;
             let body = body
@@ -60611,6 +62263,23 @@ pub mod builder {
         ///Sends a `GET` request to `/stories/{MessageID}`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::Message>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_story",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::Message>, Error<types::ResponseError>> {
             let Self { client, message_id } = self;
             let message_id = message_id.map_err(Error::InvalidRequest)?;
@@ -60722,6 +62391,26 @@ pub mod builder {
         ///Sends a `PUT` request to `/stories/{MessageID}`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "copy_story",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, message_id, body } = self;
             let message_id = message_id.map_err(Error::InvalidRequest)?;
@@ -60812,6 +62501,23 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/statuses/{MessageID}`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusesList>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_message_view_statuses",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::StatusesList>, Error<types::ResponseError>> {
             let Self { client, message_id } = self;
@@ -60918,6 +62624,26 @@ pub mod builder {
         ///Sends a `GET` request to `/newsletters`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::NewslettersList>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_newsletters",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::NewslettersList>, Error<types::ResponseError>> {
             let Self { client, count, offset } = self;
             let count = count.map_err(Error::InvalidRequest)?;
@@ -61013,6 +62739,23 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/newsletters`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Newsletter>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "create_newsletter",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::Newsletter>, Error<types::ResponseError>> {
             let Self { client, body } = self;
@@ -61194,6 +62937,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::NewslettersListPaged>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "find_newsletter",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::NewslettersListPaged>,
             Error<types::ResponseError>,
         > {
             let Self {
@@ -61337,6 +63100,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::NewslettersListPaged>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "recommended_newsletter",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::NewslettersListPaged>,
             Error<types::ResponseError>,
         > {
             let Self { client, count, country_code, cursor } = self;
@@ -61445,6 +63228,23 @@ pub mod builder {
         ///Sends a `GET` request to `/newsletters/{NewsletterID}`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::MessagesList>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_newsletter",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::MessagesList>, Error<types::ResponseError>> {
             let Self { client, newsletter_id, user_role } = self;
             let newsletter_id = newsletter_id.map_err(Error::InvalidRequest)?;
@@ -61534,6 +63334,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/newsletters/{NewsletterID}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "delete_newsletter",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, newsletter_id } = self;
@@ -61658,6 +63478,23 @@ pub mod builder {
         ///Sends a `PATCH` request to `/newsletters/{NewsletterID}`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::Newsletter>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "edit_newsletter",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::Newsletter>, Error<types::ResponseError>> {
             let Self { client, newsletter_id, body } = self;
             let newsletter_id = newsletter_id.map_err(Error::InvalidRequest)?;
@@ -61766,6 +63603,26 @@ pub mod builder {
         ///Sends a `POST` request to `/newsletters/{NewsletterID}/subscription`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "subscribe_newsletter",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, newsletter_id } = self;
             let newsletter_id = newsletter_id.map_err(Error::InvalidRequest)?;
@@ -61853,6 +63710,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/newsletters/{NewsletterID}/subscription`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "unsubscribe_newsletter",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, newsletter_id } = self;
@@ -61944,6 +63821,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/newsletters/invite/{NewsletterInviteCode}/subscription`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "subscribe_newsletter_invite",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, newsletter_invite_code } = self;
@@ -62037,6 +63934,26 @@ pub mod builder {
         ///Sends a `DELETE` request to `/newsletters/invite/{NewsletterInviteCode}/subscription`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "unsubscribe_newsletter_invite",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, newsletter_invite_code } = self;
             let newsletter_invite_code = newsletter_invite_code
@@ -62125,6 +64042,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/newsletters/{NewsletterID}/tracking`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "tracking_newsletter",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, newsletter_id } = self;
@@ -62249,6 +64186,23 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/newsletters/{NewsletterID}/messages`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::MessagesList>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_messages_newsletter",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::MessagesList>, Error<types::ResponseError>> {
             let Self { client, newsletter_id, after, before, count } = self;
@@ -62386,6 +64340,23 @@ pub mod builder {
         ///Sends a `POST` request to `/newsletters/{NewsletterID}/invite/{ContactID}`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "create_newsletter_admin_invite",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, newsletter_id, contact_id, body } = self;
             let newsletter_id = newsletter_id.map_err(Error::InvalidRequest)?;
@@ -62502,6 +64473,26 @@ pub mod builder {
         ///Sends a `DELETE` request to `/newsletters/{NewsletterID}/invite/{ContactID}`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "revoke_newsletter_admin_invite",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, newsletter_id, contact_id } = self;
             let newsletter_id = newsletter_id.map_err(Error::InvalidRequest)?;
@@ -62610,6 +64601,26 @@ pub mod builder {
         }
         ///Sends a `PUT` request to `/newsletters/{NewsletterID}/admins/{ContactID}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "accept_newsletter_admin_request",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, newsletter_id, contact_id } = self;
@@ -62720,6 +64731,26 @@ pub mod builder {
         ///Sends a `DELETE` request to `/newsletters/{NewsletterID}/admins/{ContactID}`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "demote_newsletter_admin",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, newsletter_id, contact_id } = self;
             let newsletter_id = newsletter_id.map_err(Error::InvalidRequest)?;
@@ -62818,6 +64849,23 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/newsletters/link/{NewsletterInviteCode}`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Newsletter>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_newsletter_by_invite_code",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::Newsletter>, Error<types::ResponseError>> {
             let Self { client, newsletter_invite_code } = self;
@@ -62953,6 +65001,23 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/newsletters/link/{NewsletterInviteCode}`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_newsletter_invite",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, newsletter_invite_code, body } = self;
@@ -63113,6 +65178,26 @@ pub mod builder {
         ///Sends a `GET` request to `/media`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::MediaFilesList>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_media_files",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::MediaFilesList>, Error<types::ResponseError>> {
             let Self { client, count, offset, sort, time_from, time_to } = self;
             let count = count.map_err(Error::InvalidRequest)?;
@@ -63218,6 +65303,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::UploadMediaResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "upload_media",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::UploadMediaResponse>,
             Error<types::ResponseError>,
         > {
             let Self { client, body } = self;
@@ -63308,6 +65413,26 @@ pub mod builder {
         ///Sends a `DELETE` request to `/media/{MediaID}`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "delete_media",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, media_id } = self;
             let media_id = media_id.map_err(Error::InvalidRequest)?;
@@ -63394,6 +65519,26 @@ pub mod builder {
         }
         ///Sends a `PUT` request to `/blacklist/{ContactID}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "blacklist_add",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, contact_id } = self;
@@ -63482,6 +65627,26 @@ pub mod builder {
         ///Sends a `DELETE` request to `/blacklist/{ContactID}`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "blacklist_remove",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, contact_id } = self;
             let contact_id = contact_id.map_err(Error::InvalidRequest)?;
@@ -63554,6 +65719,23 @@ pub mod builder {
         ///Sends a `GET` request to `/blacklist`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::ContactIdList>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_black_list",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ContactIdList>, Error<types::ResponseError>> {
             let Self { client } = self;
             let url = format!("{}/blacklist", client.baseurl,);
@@ -63622,6 +65804,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/business`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::BusinessProfile>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_business_profile",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::BusinessProfile>, Error<types::ResponseError>> {
             let Self { client } = self;
@@ -63721,6 +65923,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/business`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "edit_business_profile",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, body } = self;
@@ -63830,6 +66052,23 @@ pub mod builder {
         ///Sends a `GET` request to `/business/products`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::ProductsList>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_products",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ProductsList>, Error<types::ResponseError>> {
             let Self { client, count, offset } = self;
             let count = count.map_err(Error::InvalidRequest)?;
@@ -63935,6 +66174,23 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/business/products`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Product>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "create_product",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::Product>, Error<types::ResponseError>> {
             let Self { client, body } = self;
@@ -64057,6 +66313,23 @@ pub mod builder {
         ///Sends a `GET` request to `/business/{ContactID}/products`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::ProductsList>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_contact_products",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ProductsList>, Error<types::ResponseError>> {
             let Self { client, contact_id, count, offset } = self;
             let contact_id = contact_id.map_err(Error::InvalidRequest)?;
@@ -64155,6 +66428,23 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/business/products/{ProductID}`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Product>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_product",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::Product>, Error<types::ResponseError>> {
             let Self { client, product_id } = self;
@@ -64279,6 +66569,23 @@ pub mod builder {
         ///Sends a `POST` request to `/business/products/{ProductID}`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_product",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, product_id, body } = self;
             let product_id = product_id.map_err(Error::InvalidRequest)?;
@@ -64387,6 +66694,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/business/products/{ProductID}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "delete_product",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, product_id } = self;
@@ -64514,6 +66841,23 @@ pub mod builder {
         ///Sends a `PATCH` request to `/business/products/{ProductID}`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::Product>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "update_product",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::Product>, Error<types::ResponseError>> {
             let Self { client, product_id, body } = self;
             let product_id = product_id.map_err(Error::InvalidRequest)?;
@@ -64632,6 +66976,23 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/business/orders/{OrderID}`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::OrderItems>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_order_items",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::OrderItems>, Error<types::ResponseError>> {
             let Self { client, order_id, order_token } = self;
@@ -64756,6 +67117,23 @@ pub mod builder {
         ///Sends a `POST` request to `/business/catalogs/{ContactID}`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::SentMessage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "send_catalog",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::SentMessage>, Error<types::ResponseError>> {
             let Self { client, contact_id, body } = self;
             let contact_id = contact_id.map_err(Error::InvalidRequest)?;
@@ -64877,6 +67255,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::BusinessCollectionList>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_collections_list",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::BusinessCollectionList>,
             Error<types::ResponseError>,
         > {
             let Self { client, count, offset } = self;
@@ -64987,6 +67385,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/business/collections`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::BusinessCollectionEditResult>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "create_collection",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<types::BusinessCollectionEditResult>,
@@ -65116,6 +67534,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::BusinessCollectionList>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_collections_products_list",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::BusinessCollectionList>,
             Error<types::ResponseError>,
         > {
             let Self { client, count, offset, products_count } = self;
@@ -65221,6 +67659,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::BusinessCollection>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_collection",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::BusinessCollection>,
             Error<types::ResponseError>,
         > {
             let Self { client, collection_id } = self;
@@ -65316,6 +67774,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/business/collections/{CollectionID}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "delete_collection",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, collection_id } = self;
@@ -65442,6 +67920,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::BusinessCollectionEditResult>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "edit_collection",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::BusinessCollectionEditResult>,
             Error<types::ResponseError>,
         > {
             let Self { client, collection_id, body } = self;
@@ -65558,6 +68056,23 @@ pub mod builder {
         ///Sends a `GET` request to `/business/collections/{CollectionID}/products`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::ProductsList>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_collection_product_list",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ProductsList>, Error<types::ResponseError>> {
             let Self { client, collection_id, products_count } = self;
             let collection_id = collection_id.map_err(Error::InvalidRequest)?;
@@ -65644,6 +68159,23 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/labels`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Labels>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_labels",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::Labels>, Error<types::ResponseError>> {
             let Self { client } = self;
@@ -65733,6 +68265,26 @@ pub mod builder {
         ///Sends a `POST` request to `/labels`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "create_label",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, body } = self;
             let body = body
@@ -65811,6 +68363,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/labels/{LabelID}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::LabelAssociations>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_label_associations",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<types::LabelAssociations>,
@@ -65912,6 +68484,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/labels/{LabelID}/{AssociationID}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "add_label_association",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, label_id, association_id } = self;
@@ -66027,6 +68619,26 @@ pub mod builder {
         ///Sends a `DELETE` request to `/labels/{LabelID}/{AssociationID}`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "delete_label_association",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, label_id, association_id } = self;
             let label_id = label_id.map_err(Error::InvalidRequest)?;
@@ -66108,6 +68720,23 @@ pub mod builder {
         ///Sends a `GET` request to `/limits`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<ByteStream>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_limits",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<ByteStream>, Error<types::ResponseError>> {
             let Self { client } = self;
             let url = format!("{}/limits", client.baseurl,);
@@ -66181,6 +68810,23 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/communities`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::GroupsList>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_communities",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::GroupsList>, Error<types::ResponseError>> {
             let Self { client, count, offset } = self;
@@ -66285,6 +68931,23 @@ pub mod builder {
         ///Sends a `POST` request to `/communities`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::Group>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "create_community",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::Group>, Error<types::ResponseError>> {
             let Self { client, body } = self;
             let body = body
@@ -66374,6 +69037,23 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/communities/{CommunityID}`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Group>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_community",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::Group>, Error<types::ResponseError>> {
             let Self { client, community_id } = self;
@@ -66499,6 +69179,23 @@ pub mod builder {
         ///Sends a `POST` request to `/communities/{CommunityID}`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::Group>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "create_group_in_community",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::Group>, Error<types::ResponseError>> {
             let Self { client, community_id, body } = self;
             let community_id = community_id.map_err(Error::InvalidRequest)?;
@@ -66601,6 +69298,26 @@ pub mod builder {
         ///Sends a `DELETE` request to `/communities/{CommunityID}`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "deactivate_community",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, community_id } = self;
             let community_id = community_id.map_err(Error::InvalidRequest)?;
@@ -66702,6 +69419,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/communities/{CommunityID}/link`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "revoke_community_invite",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, community_id } = self;
@@ -66808,6 +69545,26 @@ pub mod builder {
         }
         ///Sends a `PUT` request to `/communities/{CommunityID}/{GroupID}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "link_group_to_community",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, community_id, group_id } = self;
@@ -66923,6 +69680,26 @@ pub mod builder {
         ///Sends a `DELETE` request to `/communities/{CommunityID}/{GroupID}`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "unlink_group_from_community",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, community_id, group_id } = self;
             let community_id = community_id.map_err(Error::InvalidRequest)?;
@@ -67036,6 +69813,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/communities/{CommunityID}/{GroupID}/join`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "join_in_community_group",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, community_id, group_id } = self;
@@ -67154,6 +69951,26 @@ pub mod builder {
         }
         ///Sends a `PATCH` request to `/communities/{CommunityID}/settings`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "change_community_settings",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, community_id, body } = self;
@@ -67291,6 +70108,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/communities/{CommunityID}/participants`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseListParticipants>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "add_community_participant",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<types::ResponseListParticipants>,
@@ -67434,6 +70271,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::ResponseListParticipants>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "remove_community_participant",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseListParticipants>,
             Error<types::ResponseError>,
         > {
             let Self { client, community_id, body } = self;
@@ -67571,6 +70428,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/communities/{CommunityID}/admins`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseListParticipants>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "demote_community_participant",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<types::ResponseListParticipants>,
@@ -67714,6 +70591,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::ResponseListParticipants>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "promote_community_participant",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseListParticipants>,
             Error<types::ResponseError>,
         > {
             let Self { client, community_id, body } = self;
@@ -67826,6 +70723,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::CommunitySubGroups>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "get_community_sub_groups",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::CommunitySubGroups>,
             Error<types::ResponseError>,
         > {
             let Self { client, community_id } = self;
@@ -67934,6 +70851,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/communities/event`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "create_event",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, body } = self;
@@ -68054,6 +70991,23 @@ pub mod builder {
         ///Sends a `POST` request to `/communities/{CommunityID}/createGroup`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::Group>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "create_group_in_community_deprecated",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::Group>, Error<types::ResponseError>> {
             let Self { client, community_id, body } = self;
             let community_id = community_id.map_err(Error::InvalidRequest)?;
@@ -68173,6 +71127,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::CreateCallEventResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "create_call_event",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::CreateCallEventResponse>,
             Error<types::ResponseError>,
         > {
             let Self { client, body } = self;
@@ -68287,6 +71261,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/calls/{CallID}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "reject_call",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, call_id, body } = self;
@@ -68412,6 +71406,26 @@ pub mod builder {
         ///Sends a `POST` request to `/calls/{CallID}/reject`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ResponseSuccess>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "reject_call_deprecated",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ResponseSuccess>, Error<types::ResponseError>> {
             let Self { client, call_id, body } = self;
             let call_id = call_id.map_err(Error::InvalidRequest)?;
@@ -68527,6 +71541,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/calls/group_link`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::CreateGroupCallLinkResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whapi",
+                                "create_group_call_link",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<types::CreateGroupCallLinkResponse>,

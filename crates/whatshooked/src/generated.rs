@@ -7213,37 +7213,28 @@ Version: 1.0.0*/
 pub struct Client {
     pub(crate) baseurl: String,
     pub(crate) client: reqwest::Client,
+    pub(crate) inner: ::whatsapp_sdk_runtime::Runtime,
 }
 impl Client {
-    /// Create a new client.
-    ///
-    /// `baseurl` is the base URL provided to the internal
-    /// `reqwest::Client`, and should include a scheme and hostname,
-    /// as well as port and a path stem if applicable.
-    pub fn new(baseurl: &str) -> Self {
-        #[cfg(not(target_arch = "wasm32"))]
-        let client = {
-            let dur = ::std::time::Duration::from_secs(15u64);
-            reqwest::ClientBuilder::new().connect_timeout(dur).timeout(dur)
-        };
-        #[cfg(target_arch = "wasm32")]
-        let client = reqwest::ClientBuilder::new();
-        Self::new_with_client(baseurl, client.build().unwrap())
-    }
     /// Construct a new client with an existing `reqwest::Client`,
     /// allowing more control over its configuration.
     ///
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new_with_client(baseurl: &str, client: reqwest::Client) -> Self {
+    pub(crate) fn new_with_client(
+        baseurl: &str,
+        client: reqwest::Client,
+        inner: ::whatsapp_sdk_runtime::Runtime,
+    ) -> Self {
         Self {
             baseurl: baseurl.to_string(),
             client,
+            inner,
         }
     }
 }
-impl ClientInfo<()> for Client {
+impl ClientInfo<::whatsapp_sdk_runtime::Runtime> for Client {
     fn api_version() -> &'static str {
         "1.0.0"
     }
@@ -7253,11 +7244,17 @@ impl ClientInfo<()> for Client {
     fn client(&self) -> &reqwest::Client {
         &self.client
     }
-    fn inner(&self) -> &() {
-        &()
+    fn inner(&self) -> &::whatsapp_sdk_runtime::Runtime {
+        &self.inner
     }
 }
-impl ClientHooks<()> for &Client {}
+const _: () = {
+    #[allow(dead_code)]
+    fn assert_client_hooks()
+    where
+        Client: ClientHooks<::whatsapp_sdk_runtime::Runtime>,
+    {}
+};
 impl Client {
     /**Health check
 
@@ -7962,6 +7959,26 @@ pub mod builder {
         ///Sends a `GET` request to `/health`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::HealthCheckResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "health_check",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::HealthCheckResponse>, Error<()>> {
             let Self { client } = self;
             let url = format!("{}/health", client.baseurl,);
@@ -8009,6 +8026,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/api/hooks`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::std::vec::Vec<types::Hook>>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated_stream(
+                                "whatshooked",
+                                "list_hooks",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<::std::vec::Vec<types::Hook>>, Error<ByteStream>> {
             let Self { client } = self;
@@ -8080,6 +8117,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/api/hooks/add`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::AddHookResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated_stream(
+                                "whatshooked",
+                                "add_hook",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::AddHookResponse>, Error<ByteStream>> {
             let Self { client, body } = self;
@@ -8161,7 +8218,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/hooks/remove`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "remove_hook",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -8217,6 +8293,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/api/accounts`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::std::vec::Vec<types::WhatsAppAccount>>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "list_accounts",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<::std::vec::Vec<types::WhatsAppAccount>>, Error<()>> {
             let Self { client } = self;
@@ -8294,6 +8390,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/api/accounts/add`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::AddAccountResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "add_account",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::AddAccountResponse>, Error<()>> {
             let Self { client, body } = self;
@@ -8380,6 +8496,26 @@ pub mod builder {
         ///Sends a `POST` request to `/api/accounts/update`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::StatusOkWithId>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "update_account",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::StatusOkWithId>, Error<()>> {
             let Self { client, body } = self;
             let body = body
@@ -8464,7 +8600,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/accounts/remove`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "remove_account",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -8548,6 +8703,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/api/accounts/disable`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::StatusOkWithId>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "disable_account",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::StatusOkWithId>, Error<()>> {
             let Self { client, body } = self;
@@ -8635,6 +8810,26 @@ pub mod builder {
         ///Sends a `POST` request to `/api/accounts/enable`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::StatusOkWithId>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "enable_account",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::StatusOkWithId>, Error<()>> {
             let Self { client, body } = self;
             let body = body
@@ -8719,7 +8914,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/send`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "send_message",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -8800,7 +9014,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/send/image`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "send_image",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -8881,7 +9114,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/send/video`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "send_video",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -8964,7 +9216,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/send/document`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "send_document",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -9045,7 +9316,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/send/audio`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "send_audio",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -9128,7 +9418,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/send/sticker`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "send_sticker",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -9211,7 +9520,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/send/location`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "send_location",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -9294,7 +9622,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/send/contacts`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "send_contacts",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -9377,7 +9724,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/send/interactive`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "send_interactive",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -9460,7 +9826,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/send/template`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "send_template",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -9541,7 +9926,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/send/flow`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "send_flow",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -9624,7 +10028,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/send/reaction`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "send_reaction",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -9707,7 +10130,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/send/catalog`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "send_catalog",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -9792,7 +10234,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/send/product`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "send_single_product",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -9875,7 +10336,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/send/product-list`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "send_product_list",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -9958,7 +10438,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/messages/read`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "mark_as_read",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -10042,6 +10541,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/api/templates`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "list_templates",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
@@ -10133,6 +10652,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "upload_template",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
             Error<()>,
         > {
             let Self { client, body } = self;
@@ -10217,7 +10756,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/templates/delete`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "delete_template",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -10299,6 +10857,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/api/flows`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "list_flows",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
@@ -10390,6 +10968,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "create_flow",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
             Error<()>,
         > {
             let Self { client, body } = self;
@@ -10473,6 +11071,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/api/flows/get`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "get_flow",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
@@ -10562,6 +11180,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "upload_flow_asset",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
             Error<()>,
         > {
             let Self { client, body } = self;
@@ -10646,7 +11284,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/flows/publish`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "publish_flow",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -10729,7 +11386,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/flows/deprecate`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "deprecate_flow",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -10812,7 +11488,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/flows/delete`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "delete_flow",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -10898,6 +11593,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/api/phone-numbers`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "list_phone_numbers",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
@@ -10988,7 +11703,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/phone-numbers/request-code`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "request_verification_code",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -11072,7 +11806,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/phone-numbers/verify-code`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "verify_code",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -11157,7 +11910,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/phone-numbers/register`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "register_phone_number",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -11242,6 +12014,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/api/catalogs`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "list_catalogs",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
@@ -11330,6 +12122,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/api/catalogs/products`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "list_products",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
@@ -11423,6 +12235,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "get_business_profile",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
             Error<()>,
         > {
             let Self { client, body } = self;
@@ -11510,7 +12342,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/business-profile/update`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "update_business_profile",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -11594,7 +12445,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/media-delete`
-        pub async fn send(self) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "delete_media_file",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::StatusOk>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -11668,6 +12538,26 @@ pub mod builder {
         ///Sends a `GET` request to `/api/cache`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::GetCachedEventsResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "get_cached_events",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::GetCachedEventsResponse>, Error<()>> {
             let Self { client, event_type } = self;
             let event_type = event_type.map_err(Error::InvalidRequest)?;
@@ -11733,6 +12623,26 @@ pub mod builder {
         ///Sends a `DELETE` request to `/api/cache`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::ClearCacheResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "clear_cache",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::ClearCacheResponse>, Error<()>> {
             let Self { client, confirm } = self;
             let confirm = confirm.map_err(Error::InvalidRequest)?;
@@ -11786,6 +12696,26 @@ pub mod builder {
         ///Sends a `GET` request to `/api/cache/stats`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::GetCacheStatsResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "get_cache_stats",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::GetCacheStatsResponse>, Error<()>> {
             let Self { client } = self;
             let url = format!("{}/api/cache/stats", client.baseurl,);
@@ -11834,6 +12764,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/api/cache/replay`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ReplayCachedEventsResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "replay_cached_events",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ReplayCachedEventsResponse>, Error<()>> {
             let Self { client } = self;
@@ -11899,7 +12849,26 @@ pub mod builder {
             self
         }
         ///Sends a `GET` request to `/api/cache/event`
-        pub async fn send(self) -> Result<ResponseValue<types::CachedEvent>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::CachedEvent>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "get_cached_event",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::CachedEvent>, Error<()>> {
             let Self { client, id } = self;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!("{}/api/cache/event", client.baseurl,);
@@ -11968,6 +12937,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/api/cache/event`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::DeleteCachedEventResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "delete_cached_event",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::DeleteCachedEventResponse>, Error<()>> {
             let Self { client, id } = self;
@@ -12067,6 +13056,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/api/cache/event/replay`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::ReplayCachedEventResponse>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "whatshooked",
+                                "replay_cached_event",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::ReplayCachedEventResponse>, Error<()>> {
             let Self { client, id, body } = self;

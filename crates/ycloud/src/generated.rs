@@ -31509,37 +31509,28 @@ Version: v2*/
 pub struct Client {
     pub(crate) baseurl: String,
     pub(crate) client: reqwest::Client,
+    pub(crate) inner: ::whatsapp_sdk_runtime::Runtime,
 }
 impl Client {
-    /// Create a new client.
-    ///
-    /// `baseurl` is the base URL provided to the internal
-    /// `reqwest::Client`, and should include a scheme and hostname,
-    /// as well as port and a path stem if applicable.
-    pub fn new(baseurl: &str) -> Self {
-        #[cfg(not(target_arch = "wasm32"))]
-        let client = {
-            let dur = ::std::time::Duration::from_secs(15u64);
-            reqwest::ClientBuilder::new().connect_timeout(dur).timeout(dur)
-        };
-        #[cfg(target_arch = "wasm32")]
-        let client = reqwest::ClientBuilder::new();
-        Self::new_with_client(baseurl, client.build().unwrap())
-    }
     /// Construct a new client with an existing `reqwest::Client`,
     /// allowing more control over its configuration.
     ///
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new_with_client(baseurl: &str, client: reqwest::Client) -> Self {
+    pub(crate) fn new_with_client(
+        baseurl: &str,
+        client: reqwest::Client,
+        inner: ::whatsapp_sdk_runtime::Runtime,
+    ) -> Self {
         Self {
             baseurl: baseurl.to_string(),
             client,
+            inner,
         }
     }
 }
-impl ClientInfo<()> for Client {
+impl ClientInfo<::whatsapp_sdk_runtime::Runtime> for Client {
     fn api_version() -> &'static str {
         "v2"
     }
@@ -31549,11 +31540,17 @@ impl ClientInfo<()> for Client {
     fn client(&self) -> &reqwest::Client {
         &self.client
     }
-    fn inner(&self) -> &() {
-        &()
+    fn inner(&self) -> &::whatsapp_sdk_runtime::Runtime {
+        &self.inner
     }
 }
-impl ClientHooks<()> for &Client {}
+const _: () = {
+    #[allow(dead_code)]
+    fn assert_client_hooks()
+    where
+        Client: ClientHooks<::whatsapp_sdk_runtime::Runtime>,
+    {}
+};
 impl Client {
     /**Retrieve balance
 
@@ -32592,7 +32589,26 @@ pub mod builder {
             Self { client: client }
         }
         ///Sends a `GET` request to `/balance`
-        pub async fn send(self) -> Result<ResponseValue<types::Balance>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Balance>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "balance_retrieve",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::Balance>, Error<()>> {
             let Self { client } = self;
             let url = format!("{}/balance", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -32744,7 +32760,26 @@ pub mod builder {
             self
         }
         ///Sends a `GET` request to `/contact/contacts`
-        pub async fn send(self) -> Result<ResponseValue<types::ContactPage>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ContactPage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "contact_list",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::ContactPage>, Error<()>> {
             let Self {
                 client,
                 filter_country_code,
@@ -32859,7 +32894,26 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/contact/contacts`
-        pub async fn send(self) -> Result<ResponseValue<types::Contact>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Contact>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "contact_create",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::Contact>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -32927,6 +32981,23 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/contact/contacts/{id}`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Contact>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "contact_retrieve",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::Contact>, Error<types::ErrorResponse>> {
             let Self { client, id } = self;
@@ -33000,6 +33071,23 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/contact/contacts/{id}`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Contact>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "contact_delete",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::Contact>, Error<types::ErrorResponse>> {
             let Self { client, id } = self;
@@ -33102,6 +33190,23 @@ pub mod builder {
         ///Sends a `PATCH` request to `/contact/contacts/{id}`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::Contact>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "contact_update",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::Contact>, Error<types::ErrorResponse>> {
             let Self { client, id, body } = self;
             let id = id.map_err(Error::InvalidRequest)?;
@@ -33197,6 +33302,26 @@ pub mod builder {
         ///Sends a `POST` request to `/event/definitions`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::CustomEventDefinition>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "custom_events_create_definition",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::CustomEventDefinition>, Error<()>> {
             let Self { client, body } = self;
             let body = body
@@ -33267,6 +33392,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/event/definitions/{name}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::CustomEventDefinition>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "custom_events_retrieve_definition",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<types::CustomEventDefinition>,
@@ -33374,6 +33519,26 @@ pub mod builder {
         }
         ///Sends a `PATCH` request to `/event/definitions/{name}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::CustomEventDefinition>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "custom_events_update_definition",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<types::CustomEventDefinition>,
@@ -33491,6 +33656,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::CustomEventDefinitionProperty>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "custom_events_create_property_definition",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::CustomEventDefinitionProperty>,
             Error<types::ErrorResponse>,
         > {
             let Self { client, name, body } = self;
@@ -33592,6 +33777,23 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/event/definitions/{name}/properties/{propertyName}`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "custom_events_delete_property_definition",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
             let Self { client, name, property_name } = self;
@@ -33719,6 +33921,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::CustomEventDefinitionProperty>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "custom_events_update_property_definition",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::CustomEventDefinitionProperty>,
             Error<types::ErrorResponse>,
         > {
             let Self { client, name, property_name, body } = self;
@@ -33815,7 +34037,24 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/event/events`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "custom_events_send_event",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<()>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -33891,7 +34130,24 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/emails`
-        pub async fn send(self) -> Result<ResponseValue<types::Email>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Email>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "email_send",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<types::Email>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -34040,7 +34296,26 @@ pub mod builder {
             self
         }
         ///Sends a `GET` request to `/sms`
-        pub async fn send(self) -> Result<ResponseValue<types::SmsPage>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::SmsPage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "sms_list",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::SmsPage>, Error<()>> {
             let Self {
                 client,
                 filter_create_time_gte,
@@ -34148,7 +34423,24 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/sms`
-        pub async fn send(self) -> Result<ResponseValue<types::Sms>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Sms>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "sms_send",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<types::Sms>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -34308,6 +34600,26 @@ pub mod builder {
         ///Sends a `GET` request to `/unsubscribers`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::UnsubscriberPage>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "unsubscriber_list",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::UnsubscriberPage>, Error<()>> {
             let Self {
                 client,
@@ -34427,6 +34739,23 @@ pub mod builder {
         ///Sends a `POST` request to `/unsubscribers`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::Unsubscriber>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "unsubscriber_create",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::Unsubscriber>, Error<()>> {
             let Self { client, body } = self;
             let body = body
@@ -34497,6 +34826,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/unsubscribers/{customer}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::std::vec::Vec<types::Unsubscriber>>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "unsubscriber_list_all_by_customer",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<::std::vec::Vec<types::Unsubscriber>>,
@@ -34589,6 +34938,23 @@ pub mod builder {
         ///Sends a `GET` request to `/unsubscribers/{customer}/{channel}`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::Unsubscriber>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "unsubscriber_retrieve_by_customer_and_channel",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::Unsubscriber>, Error<types::ErrorResponse>> {
             let Self { client, customer, channel } = self;
             let customer = customer.map_err(Error::InvalidRequest)?;
@@ -34677,6 +35043,23 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/unsubscribers/{customer}/{channel}`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Unsubscriber>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "unsubscriber_delete_by_customer_and_channel",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::Unsubscriber>, Error<types::ErrorResponse>> {
             let Self { client, customer, channel } = self;
@@ -34768,6 +35151,23 @@ pub mod builder {
         ///Sends a `POST` request to `/verify/verifications`
         pub async fn send(
             self,
+        ) -> Result<ResponseValue<types::Verification>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "verification_send",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::Verification>, Error<()>> {
             let Self { client, body } = self;
             let body = body
@@ -34852,6 +35252,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/verify/verificationChecks`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::VerificationCheck>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "verification_check",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::VerificationCheck>, Error<()>> {
             let Self { client, body } = self;
@@ -35003,7 +35423,26 @@ pub mod builder {
             self
         }
         ///Sends a `GET` request to `/voices`
-        pub async fn send(self) -> Result<ResponseValue<types::VoicePage>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::VoicePage>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "voice_list",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<ResponseValue<types::VoicePage>, Error<()>> {
             let Self {
                 client,
                 filter_create_time_gte,
@@ -35111,7 +35550,24 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/voices`
-        pub async fn send(self) -> Result<ResponseValue<types::Voice>, Error<()>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Voice>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "voice_send",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(self) -> Result<ResponseValue<types::Voice>, Error<()>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -35211,6 +35667,26 @@ pub mod builder {
         ///Sends a `GET` request to `/webhookEndpoints`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::WebhookEndpointPage>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "webhook_endpoint_list",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::WebhookEndpointPage>, Error<()>> {
             let Self { client, include_total, limit, page } = self;
             let include_total = include_total.map_err(Error::InvalidRequest)?;
@@ -35298,6 +35774,26 @@ pub mod builder {
         ///Sends a `POST` request to `/webhookEndpoints`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::WebhookEndpoint>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "webhook_endpoint_create",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::WebhookEndpoint>, Error<()>> {
             let Self { client, body } = self;
             let body = body
@@ -35368,6 +35864,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/webhookEndpoints/{id}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::WebhookEndpoint>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "webhook_endpoint_retrieve",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::WebhookEndpoint>, Error<types::ErrorResponse>> {
             let Self { client, id } = self;
@@ -35442,6 +35958,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/webhookEndpoints/{id}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::WebhookEndpoint>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "webhook_endpoint_delete",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::WebhookEndpoint>, Error<types::ErrorResponse>> {
             let Self { client, id } = self;
@@ -35546,6 +36082,26 @@ pub mod builder {
         ///Sends a `PATCH` request to `/webhookEndpoints/{id}`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::WebhookEndpoint>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "webhook_endpoint_update",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::WebhookEndpoint>, Error<types::ErrorResponse>> {
             let Self { client, id, body } = self;
             let id = id.map_err(Error::InvalidRequest)?;
@@ -35626,6 +36182,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/webhookEndpoints/{id}/rotateSecret`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::WebhookEndpoint>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "webhook_endpoint_rotate_secret",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::WebhookEndpoint>, Error<types::ErrorResponse>> {
             let Self { client, id } = self;
@@ -35747,6 +36323,26 @@ pub mod builder {
         ///Sends a `GET` request to `/whatsapp/businessAccounts`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::WhatsappBusinessAccountPage>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "whatsapp_business_account_list",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::WhatsappBusinessAccountPage>, Error<()>> {
             let Self {
                 client,
@@ -35835,6 +36431,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::WhatsappBusinessAccount>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "whatsapp_business_account_retrieve",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::WhatsappBusinessAccount>,
             Error<types::ErrorResponse>,
         > {
             let Self { client, id } = self;
@@ -35910,6 +36526,23 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/whatsapp/inboundMessages/{id}/markAsRead`
         pub async fn send(
+            self,
+        ) -> Result<ResponseValue<()>, ::whatsapp_sdk_runtime::Error> {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "whatsapp_inbound_message_mark_as_read",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
             let Self { client, id } = self;
@@ -36001,6 +36634,26 @@ pub mod builder {
         ///Sends a `POST` request to `/whatsapp/messages/sendDirectly`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::WhatsappMessage>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "whatsapp_message_send_directly",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::WhatsappMessage>, Error<()>> {
             let Self { client, body } = self;
             let body = body
@@ -36087,6 +36740,26 @@ pub mod builder {
         ///Sends a `POST` request to `/whatsapp/messages`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::WhatsappMessage>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "whatsapp_message_send",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::WhatsappMessage>, Error<()>> {
             let Self { client, body } = self;
             let body = body
@@ -36157,6 +36830,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/whatsapp/messages/{id}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::WhatsappMessage>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "whatsapp_message_retrieve",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<ResponseValue<types::WhatsappMessage>, Error<types::ErrorResponse>> {
             let Self { client, id } = self;
@@ -36277,6 +36970,26 @@ pub mod builder {
         ///Sends a `GET` request to `/whatsapp/phoneNumbers`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::WhatsappPhoneNumberPage>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "whatsapp_phone_number_list",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::WhatsappPhoneNumberPage>, Error<()>> {
             let Self { client, filter_waba_id, include_total, limit, page } = self;
             let filter_waba_id = filter_waba_id.map_err(Error::InvalidRequest)?;
@@ -36366,6 +37079,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/whatsapp/phoneNumbers/{wabaId}/{phoneNumber}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::WhatsappPhoneNumber>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "whatsapp_phone_number_retrieve",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<types::WhatsappPhoneNumber>,
@@ -36459,6 +37192,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/whatsapp/phoneNumbers/{wabaId}/{phoneNumber}/profile`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::WhatsappPhoneNumberProfile>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "whatsapp_phone_number_retrieve_profile",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<types::WhatsappPhoneNumberProfile>,
@@ -36584,6 +37337,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::WhatsappPhoneNumberProfile>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "whatsapp_phone_number_update_profile",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::WhatsappPhoneNumberProfile>,
             Error<types::ErrorResponse>,
         > {
             let Self { client, waba_id, phone_number, body } = self;
@@ -36681,6 +37454,26 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/whatsapp/phoneNumbers/{wabaId}/{phoneNumber}/whatsappCommerceSettings`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::WhatsappCommerceSettings>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "whatsapp_phone_number_retrieve_commerce_settings",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<types::WhatsappCommerceSettings>,
@@ -36807,6 +37600,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::WhatsappCommerceSettings>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "whatsapp_phone_number_update_commerce_settings",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::WhatsappCommerceSettings>,
             Error<types::ErrorResponse>,
         > {
             let Self { client, waba_id, phone_number, body } = self;
@@ -36905,6 +37718,26 @@ pub mod builder {
         }
         ///Sends a `POST` request to `/whatsapp/phoneNumbers/{wabaId}/{phoneNumber}/register`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::WhatsappPhoneNumber>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "whatsapp_phone_number_register",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<types::WhatsappPhoneNumber>,
@@ -37060,6 +37893,26 @@ pub mod builder {
         ///Sends a `GET` request to `/whatsapp/templates`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::WhatsappTemplatePage>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "whatsapp_template_list",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::WhatsappTemplatePage>, Error<()>> {
             let Self {
                 client,
@@ -37168,6 +38021,26 @@ pub mod builder {
         ///Sends a `POST` request to `/whatsapp/templates`
         pub async fn send(
             self,
+        ) -> Result<
+            ResponseValue<types::WhatsappTemplate>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "whatsapp_template_create",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
         ) -> Result<ResponseValue<types::WhatsappTemplate>, Error<()>> {
             let Self { client, body } = self;
             let body = body
@@ -37252,6 +38125,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/whatsapp/templates/{wabaId}/{name}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<::std::vec::Vec<types::WhatsappTemplate>>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "whatsapp_template_delete_by_name",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<::std::vec::Vec<types::WhatsappTemplate>>,
@@ -37364,6 +38257,26 @@ pub mod builder {
             self,
         ) -> Result<
             ResponseValue<types::WhatsappTemplate>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "whatsapp_template_retrieve_by_name_and_language",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
+            self,
+        ) -> Result<
+            ResponseValue<types::WhatsappTemplate>,
             Error<types::ErrorResponse>,
         > {
             let Self { client, waba_id, name, language } = self;
@@ -37470,6 +38383,26 @@ pub mod builder {
         }
         ///Sends a `DELETE` request to `/whatsapp/templates/{wabaId}/{name}/{language}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::WhatsappTemplate>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "whatsapp_template_delete_by_name_and_language",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<types::WhatsappTemplate>,
@@ -37608,6 +38541,26 @@ pub mod builder {
         }
         ///Sends a `PATCH` request to `/whatsapp/templates/{wabaId}/{name}/{language}`
         pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::WhatsappTemplate>,
+            ::whatsapp_sdk_runtime::Error,
+        > {
+            match self.send_unmapped().await {
+                Ok(value) => Ok(value),
+                Err(error) => {
+                    Err(
+                        ::whatsapp_sdk_runtime::Error::from_generated(
+                                "ycloud",
+                                "whatsapp_template_edit_by_name_and_language",
+                                error,
+                            )
+                            .await,
+                    )
+                }
+            }
+        }
+        async fn send_unmapped(
             self,
         ) -> Result<
             ResponseValue<types::WhatsappTemplate>,

@@ -1,0 +1,38 @@
+use std::time::Duration;
+
+use whatsapp_sdk_cloud::{Client, RetryPolicy, types};
+use wiremock::MockServer;
+
+pub const TOKEN: &str = "EAAG-test-token-123";
+
+/// A client for `server` with fast retries, so retry tests take milliseconds.
+pub fn client(server: &MockServer) -> Client {
+    builder(server).build().expect("valid test client")
+}
+
+pub fn builder(server: &MockServer) -> whatsapp_sdk_cloud::ClientBuilder {
+    Client::builder()
+        .with_base_url(server.uri())
+        .with_access_token(TOKEN)
+        .with_retry_policy(fast_retries())
+}
+
+pub fn fast_retries() -> RetryPolicy {
+    RetryPolicy::default()
+        .with_initial_backoff(Duration::from_millis(1))
+        .with_max_backoff(Duration::from_millis(5))
+}
+
+pub fn fixture(name: &str) -> serde_json::Value {
+    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+pub fn text_message() -> types::SendMessageRequest {
+    serde_json::from_value(fixture("send_message_text.json")).expect("fixture matches the type")
+}
+
+pub async fn received(server: &MockServer) -> Vec<wiremock::Request> {
+    server.received_requests().await.expect("recording is on")
+}
