@@ -60,6 +60,17 @@ pub async fn json<T: serde::de::DeserializeOwned>(
     Ok(ResponseValue::new(inner, status, headers))
 }
 
+/// A 2xx response whose body the spec does not describe, which is discarded; any other
+/// status as [`Error::Api`].
+pub async fn empty(
+    provider: &'static str,
+    operation: &'static str,
+    response: reqwest::Response,
+) -> Result<ResponseValue<()>, Error> {
+    let (status, headers, _) = success_body(provider, operation, response).await?;
+    Ok(ResponseValue::new((), status, headers))
+}
+
 /// A 2xx response as bytes with its content type; any other status as [`Error::Api`].
 pub async fn download(
     provider: &'static str,

@@ -1,0 +1,27 @@
+use whatsapp_sdk_onprem::{Client, ClientBuilder, RetryPolicy};
+use wiremock::MockServer;
+
+pub const TOKEN: &str = "onprem-bearer-token-123";
+pub const PASSWORD: &str = "onprem-admin-password-456";
+
+pub fn builder(server: &MockServer) -> ClientBuilder {
+    Client::builder()
+        .with_base_url(format!("{}/v1", server.uri()))
+        .with_access_token(TOKEN)
+        .with_basic_auth("admin", PASSWORD)
+        .with_retry_policy(RetryPolicy::never())
+}
+
+pub fn client(server: &MockServer) -> Client {
+    builder(server).build().expect("valid test client")
+}
+
+pub fn fixture(name: &str) -> serde_json::Value {
+    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+pub async fn received(server: &MockServer) -> Vec<wiremock::Request> {
+    server.received_requests().await.expect("recording is on")
+}
