@@ -2,10 +2,16 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod client;
 // Written by `cargo xtask generate` (prettyplease); rustfmt would reformat every line of it.
 #[rustfmt::skip]
 mod generated;
+mod hand_written;
 
-pub use generated::{
-    ByteStream, Client, ClientInfo, Error, ResponseValue, builder, prelude, types,
+pub use client::{
+    ClientBuilder, ENV_API_KEY, ENV_BASE_URL, ENV_PASSWORD, ENV_TOKEN, ENV_USERNAME,
+};
+pub use generated::{ByteStream, Client, ClientInfo, ResponseValue, builder, prelude, types};
+pub use whatsapp_sdk_runtime::{
+    ApiError, Download, Error, ErrorBody, RetryPolicy, Runtime, Secret, Upload,
 };
