@@ -11,7 +11,7 @@ cargo xtask generate [--provider NAME] [--check]
     Normalize specs/<provider>/ and regenerate crates/<provider>/src/generated.rs.
     --check writes nothing and fails when a checked-in file is stale.
 cargo xtask coverage [--write]
-    Count each provider's operations: generated, hand-written, unaccounted.
+    Count each provider's operations: generated, hand-written, callable, missing.
     --write puts the table into README.md between its coverage markers.
 ";
 
@@ -118,11 +118,11 @@ fn coverage_cmd(flags: &mut Flags) -> Result<ExitCode> {
         .collect::<Result<Vec<_>>>()?;
     let table = coverage::markdown(&rows);
     print!("{table}");
-    for row in rows.iter().filter(|r| !r.unaccounted.is_empty()) {
+    for row in rows.iter().filter(|r| !r.missing.is_empty()) {
         eprintln!(
-            "{}: unaccounted operations: {}",
+            "{}: operations not callable: {}",
             row.provider,
-            row.unaccounted.join(", ")
+            row.missing.join(", ")
         );
     }
     if flags.write {
@@ -132,7 +132,7 @@ fn coverage_cmd(flags: &mut Flags) -> Result<ExitCode> {
         std::fs::write(&path, updated).map_err(|e| Error::io(&path, e))?;
         println!("wrote README.md");
     }
-    let missing = rows.iter().any(|r| !r.unaccounted.is_empty());
+    let missing = rows.iter().any(|r| !r.missing.is_empty());
     Ok(if missing {
         ExitCode::FAILURE
     } else {
