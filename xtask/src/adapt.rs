@@ -61,10 +61,18 @@ fn map_send_error(block: &mut syn::ItemImpl, provider: &str) -> Result<(), Strin
     let ImplItem::Fn(original) = &mut block.items[position] else {
         return Ok(());
     };
-    let (ok, error) = result_types(&original.sig.output)
-        .ok_or_else(|| format!("`send` of `{}` does not return Result<_, Error<_>>", block.self_ty.to_token_stream()))?;
-    let operation = operation_id(&original.block.to_token_stream())
-        .ok_or_else(|| format!("`send` of `{}` names no operation_id", block.self_ty.to_token_stream()))?;
+    let (ok, error) = result_types(&original.sig.output).ok_or_else(|| {
+        format!(
+            "`send` of `{}` does not return Result<_, Error<_>>",
+            block.self_ty.to_token_stream()
+        )
+    })?;
+    let operation = operation_id(&original.block.to_token_stream()).ok_or_else(|| {
+        format!(
+            "`send` of `{}` names no operation_id",
+            block.self_ty.to_token_stream()
+        )
+    })?;
     let docs: Vec<_> = original
         .attrs
         .iter()
@@ -183,11 +191,23 @@ mod tests {
                 }
             }"#,
         );
-        assert!(out.contains("///Sends a `POST` request\n        pub async fn send(\n"), "{out}");
+        assert!(
+            out.contains("///Sends a `POST` request\n        pub async fn send(\n"),
+            "{out}"
+        );
         let compact: String = out.split_whitespace().collect();
-        assert!(compact.contains(r#"Error::from_generated("cloud","send_message",error,).await"#), "{out}");
-        assert!(compact.contains(r#"Error::from_generated_stream("cloud","download",error,).await"#), "{out}");
-        assert!(compact.contains("->Result<ResponseValue<types::Sent>,::whatsapp_sdk_runtime::Error>"), "{out}");
+        assert!(
+            compact.contains(r#"Error::from_generated("cloud","send_message",error,).await"#),
+            "{out}"
+        );
+        assert!(
+            compact.contains(r#"Error::from_generated_stream("cloud","download",error,).await"#),
+            "{out}"
+        );
+        assert!(
+            compact.contains("->Result<ResponseValue<types::Sent>,::whatsapp_sdk_runtime::Error>"),
+            "{out}"
+        );
         assert!(out.contains("async fn send_unmapped(\n"), "{out}");
         assert!(!out.contains("pub async fn send_unmapped"), "{out}");
         assert_eq!(out.matches("///Sends").count(), 1, "{out}");

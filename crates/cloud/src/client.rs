@@ -54,11 +54,12 @@ impl ClientBuilder {
     /// Like [`from_env`](Self::from_env), reading variables through `lookup` (a config file,
     /// a secret store, a test).
     pub fn from_env_with(lookup: impl Fn(&str) -> Option<String>) -> Self {
-        let mut builder = Self::default();
-        builder.access_token = lookup(ENV_ACCESS_TOKEN).map(Secret::from);
-        builder.base_url = lookup(ENV_BASE_URL);
-        builder.api_version = lookup(ENV_API_VERSION);
-        builder
+        Self {
+            base_url: lookup(ENV_BASE_URL),
+            api_version: lookup(ENV_API_VERSION),
+            access_token: lookup(ENV_ACCESS_TOKEN).map(Secret::from),
+            settings: Settings::default(),
+        }
     }
 
     /// The Graph API host, without the version. Default [`DEFAULT_BASE_URL`].
@@ -89,7 +90,11 @@ impl ClientBuilder {
             "base_url",
             self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL),
         )?;
-        let version = self.api_version.as_deref().unwrap_or(DEFAULT_API_VERSION).trim();
+        let version = self
+            .api_version
+            .as_deref()
+            .unwrap_or(DEFAULT_API_VERSION)
+            .trim();
         if !is_graph_version(version) {
             return Err(Error::config(
                 PROVIDER,
@@ -110,7 +115,11 @@ impl ClientBuilder {
             Some(Credential::Bearer(token)),
             Vec::new(),
         )?;
-        Ok(Client::new_with_client(&format!("{host}/{version}"), http, runtime))
+        Ok(Client::new_with_client(
+            &format!("{host}/{version}"),
+            http,
+            runtime,
+        ))
     }
 }
 

@@ -73,7 +73,10 @@ impl Client {
         const OPERATION: &str = "delete_group_icon";
         let url = format!("{}/groups/{}/icon", self.baseurl, encode_path(group_id));
         match file {
-            Some(file) => self.send_file_form(self.client.delete(url), OPERATION, file).await,
+            Some(file) => {
+                self.send_file_form(self.client.delete(url), OPERATION, file)
+                    .await
+            }
             None => {
                 let response = call::send(self, self.client.delete(url), OPERATION).await?;
                 call::empty(PROVIDER, OPERATION, response).await
@@ -96,7 +99,9 @@ impl Client {
         format: Option<ProfilePhotoFormat>,
     ) -> Result<ResponseValue<ProfilePhoto>, Error> {
         const OPERATION: &str = "get_profile_photo";
-        let mut request = self.client.get(format!("{}/settings/profile/photo", self.baseurl));
+        let mut request = self
+            .client
+            .get(format!("{}/settings/profile/photo", self.baseurl));
         if let Some(format) = format {
             let value = match format {
                 ProfilePhotoFormat::Image => "image",
@@ -106,13 +111,22 @@ impl Client {
         }
         let response = call::send(self, request, OPERATION).await?;
         if call::is_json(&response) {
-            let link = call::json::<types::GetProfilePhotoResponse>(PROVIDER, OPERATION, response).await?;
+            let link =
+                call::json::<types::GetProfilePhotoResponse>(PROVIDER, OPERATION, response).await?;
             let (status, headers) = (link.status(), link.headers().clone());
-            return Ok(ResponseValue::new(ProfilePhoto::Link(link.into_inner()), status, headers));
+            return Ok(ResponseValue::new(
+                ProfilePhoto::Link(link.into_inner()),
+                status,
+                headers,
+            ));
         }
         let image = call::download(PROVIDER, OPERATION, response).await?;
         let (status, headers) = (image.status(), image.headers().clone());
-        Ok(ResponseValue::new(ProfilePhoto::Image(image.into_inner()), status, headers))
+        Ok(ResponseValue::new(
+            ProfilePhoto::Image(image.into_inner()),
+            status,
+            headers,
+        ))
     }
 
     /// Uploads the TLS certificate for the server's external endpoint (`UploadCertificate`,
@@ -158,7 +172,11 @@ impl Client {
         pem: bytes::Bytes,
     ) -> Result<ResponseValue<()>, Error> {
         if pem.is_empty() {
-            return Err(Error::invalid_request(PROVIDER, operation, "the certificate is empty"));
+            return Err(Error::invalid_request(
+                PROVIDER,
+                operation,
+                "the certificate is empty",
+            ));
         }
         let request = self
             .client

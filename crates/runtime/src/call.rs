@@ -83,7 +83,10 @@ pub async fn download(
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
     Ok(ResponseValue::new(
-        Download { content_type, bytes },
+        Download {
+            content_type,
+            bytes,
+        },
         status,
         headers,
     ))

@@ -109,7 +109,11 @@ impl fmt::Debug for ApiError {
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} `{}`: HTTP {}", self.provider, self.operation, self.status)?;
+        write!(
+            f,
+            "{} `{}`: HTTP {}",
+            self.provider, self.operation, self.status
+        )?;
         match &self.body {
             ErrorBody::Empty => Ok(()),
             ErrorBody::Json(value) => write!(f, ": {}", clip(&value.to_string())),
@@ -186,7 +190,11 @@ impl Error {
     }
 
     /// A request that failed in transit; the URL is dropped from the error.
-    pub fn transport(provider: &'static str, operation: &'static str, source: reqwest::Error) -> Self {
+    pub fn transport(
+        provider: &'static str,
+        operation: &'static str,
+        source: reqwest::Error,
+    ) -> Self {
         Self::Transport {
             provider,
             operation,
@@ -203,7 +211,14 @@ impl Error {
         let status = response.status();
         let headers = response.headers().clone();
         match response.bytes().await {
-            Ok(bytes) => Self::api(provider, operation, status, headers, ErrorBody::from_bytes(bytes), None),
+            Ok(bytes) => Self::api(
+                provider,
+                operation,
+                status,
+                headers,
+                ErrorBody::from_bytes(bytes),
+                None,
+            ),
             Err(error) => Self::transport(provider, operation, error),
         }
     }
@@ -245,7 +260,14 @@ impl Error {
                     Ok(serde_json::Value::Null) | Err(_) => ErrorBody::Empty,
                     Ok(json) => ErrorBody::Json(json),
                 };
-                Self::api(provider, operation, status, headers, body, Some(Box::new(inner)))
+                Self::api(
+                    provider,
+                    operation,
+                    status,
+                    headers,
+                    body,
+                    Some(Box::new(inner)),
+                )
             }
             other => Self::from_generated_untyped(provider, operation, other.into_untyped()).await,
         }
@@ -262,7 +284,8 @@ impl Error {
             progenitor_client::Error::ErrorResponse(value) => {
                 let status = value.status();
                 let headers = value.headers().clone();
-                let read: Result<Vec<Bytes>, _> = value.into_inner().into_inner().try_collect().await;
+                let read: Result<Vec<Bytes>, _> =
+                    value.into_inner().into_inner().try_collect().await;
                 match read {
                     Ok(chunks) => Self::api(
                         provider,
@@ -300,7 +323,9 @@ impl Error {
                 body,
                 source,
             },
-            E::UnexpectedResponse(response) => Self::from_response(provider, operation, response).await,
+            E::UnexpectedResponse(response) => {
+                Self::from_response(provider, operation, response).await
+            }
             E::ErrorResponse(value) => Self::api(
                 provider,
                 operation,
@@ -374,7 +399,10 @@ mod tests {
 
     #[test]
     fn bodies_are_classified() {
-        assert_eq!(ErrorBody::from_bytes(Bytes::from_static(b" \n")), ErrorBody::Empty);
+        assert_eq!(
+            ErrorBody::from_bytes(Bytes::from_static(b" \n")),
+            ErrorBody::Empty
+        );
         assert_eq!(
             ErrorBody::from_bytes(Bytes::from_static(br#"{"error":{"code":131030}}"#)),
             ErrorBody::Json(serde_json::json!({"error": {"code": 131030}}))
@@ -400,7 +428,10 @@ mod tests {
             None,
         );
         let text = error.to_string();
-        assert!(text.starts_with("cloud `send_message`: HTTP 400 Bad Request: xxx"), "{text}");
+        assert!(
+            text.starts_with("cloud `send_message`: HTTP 400 Bad Request: xxx"),
+            "{text}"
+        );
         assert!(text.chars().count() < 400, "{text}");
         assert!(!error.is_retryable());
         assert_eq!(error.status(), Some(StatusCode::BAD_REQUEST));

@@ -224,7 +224,10 @@ mod tests {
 
     #[test]
     fn zero_attempts_means_one() {
-        assert_eq!(RetryPolicy::default().with_max_attempts(0).max_attempts(), 1);
+        assert_eq!(
+            RetryPolicy::default().with_max_attempts(0).max_attempts(),
+            1
+        );
         assert_eq!(RetryPolicy::never().max_attempts(), 1);
     }
 }

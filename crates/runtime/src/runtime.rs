@@ -55,7 +55,9 @@ impl Runtime {
             .per_operation
             .iter()
             .find(|(id, _)| *id == operation)
-            .map_or(self.credential.as_ref(), |(_, credential)| credential.as_ref());
+            .map_or(self.credential.as_ref(), |(_, credential)| {
+                credential.as_ref()
+            });
         if let Some(credential) = credential {
             credential.apply(request);
         }
@@ -106,7 +108,9 @@ impl Runtime {
                     span.record("status", response.status().as_u16());
                 }
                 Err(error) => {
-                    span.in_scope(|| tracing::debug!(error = %DisplayWithoutUrl(error), "attempt failed"));
+                    span.in_scope(
+                        || tracing::debug!(error = %DisplayWithoutUrl(error), "attempt failed"),
+                    );
                 }
             }
             let Verdict::Retry(asked) = self.retry.verdict(&method, &outcome) else {
@@ -117,7 +121,12 @@ impl Runtime {
             };
             let wait = asked.unwrap_or_else(|| self.retry.backoff(attempt));
             if deadline.is_some_and(|deadline| Instant::now() + wait >= deadline) {
-                span.in_scope(|| tracing::debug!(wait_ms = wait.as_millis() as u64, "retry would pass the deadline"));
+                span.in_scope(|| {
+                    tracing::debug!(
+                        wait_ms = wait.as_millis() as u64,
+                        "retry would pass the deadline"
+                    )
+                });
                 return outcome;
             }
             span.in_scope(|| tracing::debug!(wait_ms = wait.as_millis() as u64, "retrying"));

@@ -52,7 +52,10 @@ mod tests {
     fn debug_hides_the_value() {
         let secret = Secret::new("hunter2");
         assert_eq!(format!("{secret:?}"), r#"Secret("***")"#);
-        assert_eq!(format!("{:#?}", Some(&secret)).matches("hunter2").count(), 0);
+        assert_eq!(
+            format!("{:#?}", Some(&secret)).matches("hunter2").count(),
+            0
+        );
         assert_eq!(secret.expose(), "hunter2");
     }
 

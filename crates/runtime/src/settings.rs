@@ -75,14 +75,20 @@ impl Settings {
             _ => sdk_agent.to_owned(),
         };
         let user_agent = HeaderValue::from_str(&agent).map_err(|_| {
-            Error::config(provider, "user_agent", "contains characters not allowed in an HTTP header")
+            Error::config(
+                provider,
+                "user_agent",
+                "contains characters not allowed in an HTTP header",
+            )
         })?;
         let http = match self.http_client {
             Some(client) => client,
             None => reqwest::Client::builder()
                 .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
                 .build()
-                .map_err(|e| Error::config(provider, "http_client", format!("cannot be built: {e}")))?,
+                .map_err(|e| {
+                    Error::config(provider, "http_client", format!("cannot be built: {e}"))
+                })?,
         };
         let runtime = Runtime {
             provider,
@@ -102,10 +108,19 @@ impl Settings {
 pub fn base_url(provider: &'static str, field: &str, value: &str) -> Result<String, Error> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(Error::config(provider, field, "is empty; give the server's http(s) URL"));
+        return Err(Error::config(
+            provider,
+            field,
+            "is empty; give the server's http(s) URL",
+        ));
     }
-    let url = url::Url::parse(value)
-        .map_err(|e| Error::config(provider, field, format!("`{value}` is not a valid URL: {e}")))?;
+    let url = url::Url::parse(value).map_err(|e| {
+        Error::config(
+            provider,
+            field,
+            format!("`{value}` is not a valid URL: {e}"),
+        )
+    })?;
     if !url.username().is_empty() || url.password().is_some() {
         return Err(Error::config(
             provider,
@@ -121,7 +136,11 @@ pub fn base_url(provider: &'static str, field: &str, value: &str) -> Result<Stri
         ));
     }
     if url.host_str().is_none_or(str::is_empty) {
-        return Err(Error::config(provider, field, format!("`{value}` has no host")));
+        return Err(Error::config(
+            provider,
+            field,
+            format!("`{value}` has no host"),
+        ));
     }
     if url.query().is_some() || url.fragment().is_some() {
         return Err(Error::config(
@@ -152,11 +171,19 @@ mod tests {
             ("wa.example.com", "not a valid URL"),
             ("ftp://wa.example.com", "must use http or https"),
             ("https://wa.example.com/?a=1", "query or fragment"),
-            ("https://user:pw@wa.example.com", "must not embed credentials"),
+            (
+                "https://user:pw@wa.example.com",
+                "must not embed credentials",
+            ),
         ] {
-            let error = base_url("onprem", "base_url", bad).expect_err(bad).to_string();
+            let error = base_url("onprem", "base_url", bad)
+                .expect_err(bad)
+                .to_string();
             assert!(error.contains(needle), "{bad:?}: {error}");
-            assert!(error.starts_with("onprem: invalid client configuration: `base_url`"), "{error}");
+            assert!(
+                error.starts_with("onprem: invalid client configuration: `base_url`"),
+                "{error}"
+            );
             assert!(!error.contains("pw@"), "{error}");
         }
     }
@@ -175,7 +202,12 @@ mod tests {
     #[test]
     fn empty_credentials_are_rejected() {
         let error = Settings::default()
-            .build("cloud", "x/1", Some(Credential::Bearer("  ".into())), Vec::new())
+            .build(
+                "cloud",
+                "x/1",
+                Some(Credential::Bearer("  ".into())),
+                Vec::new(),
+            )
             .expect_err("blank token");
         assert_eq!(
             error.to_string(),

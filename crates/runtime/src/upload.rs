@@ -90,7 +90,10 @@ impl Upload {
                 let length = bytes.len() as u64;
                 Part::stream_with_length(reqwest::Body::from(bytes), length)
             }
-            UploadBody::Stream { body, length: Some(length) } => Part::stream_with_length(body, length),
+            UploadBody::Stream {
+                body,
+                length: Some(length),
+            } => Part::stream_with_length(body, length),
             UploadBody::Stream { body, length: None } => Part::stream(body),
         };
         part.file_name(self.file_name)
@@ -151,7 +154,9 @@ pub fn form_from_json<T: serde::Serialize>(
         form = form.text(name, text);
     }
     for (name, upload) in files {
-        let part = upload.into_part().map_err(|e| format!("file `{name}`: {e}"))?;
+        let part = upload
+            .into_part()
+            .map_err(|e| format!("file `{name}`: {e}"))?;
         form = form.part(name, part);
     }
     Ok(form)

@@ -41,8 +41,7 @@ pub fn multipart_parts(request: &Request) -> Vec<Part> {
     let delimiter = format!("--{boundary}").into_bytes();
     let body = &request.body;
     let mut parts = Vec::new();
-    let mut sections = split(body, &delimiter).into_iter().skip(1);
-    while let Some(section) = sections.next() {
+    for section in split(body, &delimiter).into_iter().skip(1) {
         if section.starts_with(b"--") {
             break;
         }

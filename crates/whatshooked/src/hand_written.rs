@@ -17,7 +17,11 @@ impl Client {
     ) -> Result<ResponseValue<serde_json::Map<String, serde_json::Value>>, Error> {
         const OPERATION: &str = "upload_media";
         if account_id.trim().is_empty() {
-            return Err(Error::invalid_request(PROVIDER, OPERATION, "`account_id` is empty"));
+            return Err(Error::invalid_request(
+                PROVIDER,
+                OPERATION,
+                "`account_id` is empty",
+            ));
         }
         let content_type = file.content_type().to_owned();
         let part = file

@@ -8,9 +8,7 @@ mod client;
 mod generated;
 mod hand_written;
 
-pub use client::{
-    ClientBuilder, ENV_API_KEY, ENV_BASE_URL, ENV_PASSWORD, ENV_TOKEN, ENV_USERNAME,
-};
+pub use client::{ClientBuilder, ENV_API_KEY, ENV_BASE_URL, ENV_PASSWORD, ENV_TOKEN, ENV_USERNAME};
 pub use generated::{ByteStream, Client, ClientInfo, ResponseValue, builder, prelude, types};
 pub use whatsapp_sdk_runtime::{
     ApiError, Download, Error, ErrorBody, RetryPolicy, Runtime, Secret, Upload,

@@ -10,7 +10,9 @@ async fn generated_operation_sends_bearer_token_user_agent_and_body() {
         .and(path("/v21.0/106540352242922/messages"))
         .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
         .and(header("content-type", "application/json"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(fixture("send_message_response.json")))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(fixture("send_message_response.json")),
+        )
         .expect(1)
         .mount(&server)
         .await;
@@ -34,7 +36,10 @@ async fn generated_operation_sends_bearer_token_user_agent_and_body() {
     let mut expected = fixture("send_message_text.json");
     expected["recipient_type"] = "individual".into();
     expected["text"]["preview_url"] = false.into();
-    assert_eq!(request.body_json::<serde_json::Value>().expect("JSON body"), expected);
+    assert_eq!(
+        request.body_json::<serde_json::Value>().expect("JSON body"),
+        expected
+    );
     assert_eq!(
         request.headers["user-agent"],
         concat!("whatsapp-sdk-cloud/", env!("CARGO_PKG_VERSION"))
@@ -103,7 +108,11 @@ async fn error_responses_keep_status_and_decoded_body() {
         api.body,
         whatsapp_sdk_cloud::ErrorBody::Json(fixture("error_response.json"))
     );
-    assert!(error.to_string().starts_with("cloud `send_message`: HTTP 400 Bad Request: {"));
+    assert!(
+        error
+            .to_string()
+            .starts_with("cloud `send_message`: HTTP 400 Bad Request: {")
+    );
 }
 
 #[tokio::test]
@@ -123,6 +132,8 @@ async fn undescribed_status_is_an_error_with_its_body() {
     assert_eq!(error.status().map(|s| s.as_u16()), Some(418));
     assert_eq!(
         error.api_error().map(|api| &api.body),
-        Some(&whatsapp_sdk_cloud::ErrorBody::Text("short and stout".into()))
+        Some(&whatsapp_sdk_cloud::ErrorBody::Text(
+            "short and stout".into()
+        ))
     );
 }

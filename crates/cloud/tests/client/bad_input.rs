@@ -24,16 +24,35 @@ fn a_missing_token_names_the_setting_and_the_variable() {
 #[test]
 fn an_empty_token_is_rejected() {
     let error = config_error(Client::builder().with_access_token("  ").build());
-    assert_eq!(error, "cloud: invalid client configuration: `token` is empty");
+    assert_eq!(
+        error,
+        "cloud: invalid client configuration: `token` is empty"
+    );
 }
 
 #[test]
 fn malformed_base_urls_and_versions_are_rejected() {
-    let with = |url: &str| Client::builder().with_access_token(TOKEN).with_base_url(url).build();
-    assert!(config_error(with("graph.facebook.com")).contains("`base_url` `graph.facebook.com` is not a valid URL"));
+    let with = |url: &str| {
+        Client::builder()
+            .with_access_token(TOKEN)
+            .with_base_url(url)
+            .build()
+    };
+    assert!(
+        config_error(with("graph.facebook.com"))
+            .contains("`base_url` `graph.facebook.com` is not a valid URL")
+    );
     assert!(config_error(with("file:///etc/passwd")).contains("must use http or https"));
-    let error = config_error(Client::builder().with_access_token(TOKEN).with_api_version("23").build());
-    assert!(error.contains("`api_version` `23` is not a Graph API version like `v21.0`"), "{error}");
+    let error = config_error(
+        Client::builder()
+            .with_access_token(TOKEN)
+            .with_api_version("23")
+            .build(),
+    );
+    assert!(
+        error.contains("`api_version` `23` is not a Graph API version like `v21.0`"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -44,8 +63,13 @@ fn from_env_reads_the_documented_variables() {
         "WHATSAPP_CLOUD_API_VERSION" => Some("v23.0".to_owned()),
         _ => None,
     };
-    let client = ClientBuilder::from_env_with(env).build().expect("complete environment");
-    assert_eq!(whatsapp_sdk_cloud::ClientInfo::baseurl(&client), "http://127.0.0.1:9/v23.0");
+    let client = ClientBuilder::from_env_with(env)
+        .build()
+        .expect("complete environment");
+    assert_eq!(
+        whatsapp_sdk_cloud::ClientInfo::baseurl(&client),
+        "http://127.0.0.1:9/v23.0"
+    );
 
     let error = config_error(ClientBuilder::from_env_with(|_| None).build());
     assert!(error.contains("WHATSAPP_CLOUD_ACCESS_TOKEN"), "{error}");
@@ -81,15 +105,43 @@ async fn a_success_body_that_does_not_match_the_spec_is_a_decode_error() {
         .send()
         .await
         .expect_err("id must be a string");
-    assert!(matches!(error, Error::Decode { operation: "get_phone_number", .. }), "{error:?}");
+    assert!(
+        matches!(
+            error,
+            Error::Decode {
+                operation: "get_phone_number",
+                ..
+            }
+        ),
+        "{error:?}"
+    );
     assert!(error.to_string().starts_with("cloud `get_phone_number`: response body does not match the spec: invalid type: integer `42`"), "{error}");
 }
 
 #[tokio::test]
 async fn a_missing_required_parameter_is_reported_before_sending() {
     let server = MockServer::start().await;
-    let error = client(&server).get_phone_number().send().await.expect_err("no phone number id");
-    assert!(matches!(error, Error::InvalidRequest { operation: "get_phone_number", .. }), "{error:?}");
+    let error = client(&server)
+        .get_phone_number()
+        .send()
+        .await
+        .expect_err("no phone number id");
+    assert!(
+        matches!(
+            error,
+            Error::InvalidRequest {
+                operation: "get_phone_number",
+                ..
+            }
+        ),
+        "{error:?}"
+    );
     assert!(error.to_string().contains("phone_number_id"), "{error}");
-    assert!(server.received_requests().await.expect("recording").is_empty());
+    assert!(
+        server
+            .received_requests()
+            .await
+            .expect("recording")
+            .is_empty()
+    );
 }

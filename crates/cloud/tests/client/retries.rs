@@ -13,27 +13,49 @@ fn phone_json() -> serde_json::Value {
 }
 
 /// Mounts `first` for the first `times` requests of `verb`, then `then` for the rest.
-async fn answer(server: &MockServer, verb: &str, times: u64, first: ResponseTemplate, then: ResponseTemplate) {
+async fn answer(
+    server: &MockServer,
+    verb: &str,
+    times: u64,
+    first: ResponseTemplate,
+    then: ResponseTemplate,
+) {
     Mock::given(method(verb))
         .respond_with(first)
         .up_to_n_times(times)
         .with_priority(1)
         .mount(server)
         .await;
-    Mock::given(method(verb)).respond_with(then).mount(server).await;
+    Mock::given(method(verb))
+        .respond_with(then)
+        .mount(server)
+        .await;
 }
 
 async fn get_phone(client: &whatsapp_sdk_cloud::Client) -> Result<String, Error> {
-    let phone = client.get_phone_number().phone_number_id(PHONE).send().await?;
+    let phone = client
+        .get_phone_number()
+        .phone_number_id(PHONE)
+        .send()
+        .await?;
     Ok(phone.into_inner().id.unwrap_or_default())
 }
 
 #[tokio::test]
 async fn get_answered_503_twice_then_200_succeeds_on_the_third_attempt() {
     let server = MockServer::start().await;
-    answer(&server, "GET", 2, ResponseTemplate::new(503), ResponseTemplate::new(200).set_body_json(phone_json())).await;
+    answer(
+        &server,
+        "GET",
+        2,
+        ResponseTemplate::new(503),
+        ResponseTemplate::new(200).set_body_json(phone_json()),
+    )
+    .await;
 
-    let id = get_phone(&builder(&server).build().expect("valid")).await.expect("third attempt succeeds");
+    let id = get_phone(&builder(&server).build().expect("valid"))
+        .await
+        .expect("third attempt succeeds");
     assert_eq!(id, PHONE);
     assert_eq!(received(&server).await.len(), 3);
 }
@@ -54,7 +76,10 @@ async fn retry_after_is_honoured_instead_of_the_backoff() {
         .with_initial_backoff(Duration::from_secs(3600))
         .with_max_backoff(Duration::from_secs(3600))
         .with_deadline(Duration::from_secs(30));
-    let client = builder(&server).with_retry_policy(policy).build().expect("valid");
+    let client = builder(&server)
+        .with_retry_policy(policy)
+        .build()
+        .expect("valid");
 
     assert_eq!(get_phone(&client).await.expect("retried after 1 s"), PHONE);
     assert_eq!(received(&server).await.len(), 2);
@@ -81,7 +106,14 @@ async fn exhausted_attempts_return_the_last_error() {
 #[tokio::test]
 async fn post_answered_503_is_not_retried_by_default() {
     let server = MockServer::start().await;
-    answer(&server, "POST", 1, ResponseTemplate::new(503), ResponseTemplate::new(200).set_body_json(fixture("send_message_response.json"))).await;
+    answer(
+        &server,
+        "POST",
+        1,
+        ResponseTemplate::new(503),
+        ResponseTemplate::new(200).set_body_json(fixture("send_message_response.json")),
+    )
+    .await;
 
     let error = builder(&server)
         .build()
@@ -99,7 +131,14 @@ async fn post_answered_503_is_not_retried_by_default() {
 #[tokio::test]
 async fn post_answered_503_is_retried_when_the_caller_opts_in() {
     let server = MockServer::start().await;
-    answer(&server, "POST", 1, ResponseTemplate::new(503), ResponseTemplate::new(200).set_body_json(fixture("send_message_response.json"))).await;
+    answer(
+        &server,
+        "POST",
+        1,
+        ResponseTemplate::new(503),
+        ResponseTemplate::new(200).set_body_json(fixture("send_message_response.json")),
+    )
+    .await;
     let client = builder(&server)
         .with_retry_policy(fast_retries().with_retry_non_idempotent(true))
         .build()
@@ -114,7 +153,10 @@ async fn post_answered_503_is_retried_when_the_caller_opts_in() {
         .expect("second attempt succeeds");
     let requests = received(&server).await;
     assert_eq!(requests.len(), 2);
-    assert_eq!(requests[0].body, requests[1].body, "the replayed body is the same");
+    assert_eq!(
+        requests[0].body, requests[1].body,
+        "the replayed body is the same"
+    );
 }
 
 #[tokio::test]
@@ -149,11 +191,17 @@ async fn no_retry_starts_past_the_deadline() {
         .mount(&server)
         .await;
     let client = builder(&server)
-        .with_retry_policy(fast_retries().with_max_attempts(5).with_deadline(Duration::from_secs(10)))
+        .with_retry_policy(
+            fast_retries()
+                .with_max_attempts(5)
+                .with_deadline(Duration::from_secs(10)),
+        )
         .build()
         .expect("valid");
 
-    let error = get_phone(&client).await.expect_err("waiting 120 s would pass the 10 s deadline");
+    let error = get_phone(&client)
+        .await
+        .expect_err("waiting 120 s would pass the 10 s deadline");
     assert_eq!(error.status().map(|s| s.as_u16()), Some(503));
     assert_eq!(received(&server).await.len(), 1);
 }
@@ -162,7 +210,11 @@ async fn no_retry_starts_past_the_deadline() {
 async fn per_attempt_timeout_ends_a_slow_response() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(phone_json()).set_delay(Duration::from_secs(30)))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(phone_json())
+                .set_delay(Duration::from_secs(30)),
+        )
         .mount(&server)
         .await;
     let client = builder(&server)
@@ -171,8 +223,23 @@ async fn per_attempt_timeout_ends_a_slow_response() {
         .build()
         .expect("valid");
 
-    let error = get_phone(&client).await.expect_err("every attempt times out");
-    assert!(matches!(error, Error::Transport { operation: "get_phone_number", .. }), "{error:?}");
+    let error = get_phone(&client)
+        .await
+        .expect_err("every attempt times out");
+    assert!(
+        matches!(
+            error,
+            Error::Transport {
+                operation: "get_phone_number",
+                ..
+            }
+        ),
+        "{error:?}"
+    );
     assert!(error.is_retryable());
-    assert_eq!(received(&server).await.len(), 2, "a timed-out GET is retried");
+    assert_eq!(
+        received(&server).await.len(),
+        2,
+        "a timed-out GET is retried"
+    );
 }

@@ -9,7 +9,10 @@ async fn login_user_sends_basic_auth_and_returns_the_token() {
     Mock::given(method("POST"))
         .and(path("/v1/users/login"))
         // base64("admin:onprem-admin-password-456")
-        .and(header("authorization", "Basic YWRtaW46b25wcmVtLWFkbWluLXBhc3N3b3JkLTQ1Ng=="))
+        .and(header(
+            "authorization",
+            "Basic YWRtaW46b25wcmVtLWFkbWluLXBhc3N3b3JkLTQ1Ng==",
+        ))
         .respond_with(ResponseTemplate::new(200).set_body_json(fixture("login_response.json")))
         .expect(1)
         .mount(&server)
@@ -25,7 +28,10 @@ async fn login_user_sends_basic_auth_and_returns_the_token() {
         .await
         .expect("mock answers 200")
         .into_inner();
-    assert_eq!(login.users[0].token.as_deref(), Some("eyJhbGciOiJIUzI1NiJ9.onprem-session"));
+    assert_eq!(
+        login.users[0].token.as_deref(),
+        Some("eyJhbGciOiJIUzI1NiJ9.onprem-session")
+    );
     let request = &received(&server).await[0];
     assert_eq!(
         request.body_json::<serde_json::Value>().expect("JSON body"),
@@ -39,12 +45,19 @@ async fn other_operations_send_the_bearer_token() {
     Mock::given(method("GET"))
         .and(path("/v1/health"))
         .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
-        .and(header("user-agent", concat!("whatsapp-sdk-onprem/", env!("CARGO_PKG_VERSION"))))
+        .and(header(
+            "user-agent",
+            concat!("whatsapp-sdk-onprem/", env!("CARGO_PKG_VERSION")),
+        ))
         .respond_with(ResponseTemplate::new(200))
         .expect(1)
         .mount(&server)
         .await;
 
-    let health = client(&server).check_health().send().await.expect("mock answers 200");
+    let health = client(&server)
+        .check_health()
+        .send()
+        .await
+        .expect("mock answers 200");
     assert_eq!(health.status(), 200);
 }

@@ -29,7 +29,10 @@ fn malformed_base_urls_are_rejected() {
         ("https://", "is not a valid URL"),
     ] {
         let error = config_error(Client::builder().with_base_url(url).build());
-        assert!(error.starts_with("onprem: invalid client configuration: `base_url`"), "{error}");
+        assert!(
+            error.starts_with("onprem: invalid client configuration: `base_url`"),
+            "{error}"
+        );
         assert!(error.contains(reason), "{url}: {error}");
     }
 }
@@ -50,8 +53,13 @@ fn from_env_reads_the_documented_variables() {
         "WHATSAPP_ONPREM_PASSWORD" => Some(PASSWORD.to_owned()),
         _ => None,
     };
-    let client = ClientBuilder::from_env_with(env).build().expect("complete environment");
-    assert_eq!(whatsapp_sdk_onprem::ClientInfo::baseurl(&client), "http://127.0.0.1:9/v1");
+    let client = ClientBuilder::from_env_with(env)
+        .build()
+        .expect("complete environment");
+    assert_eq!(
+        whatsapp_sdk_onprem::ClientInfo::baseurl(&client),
+        "http://127.0.0.1:9/v1"
+    );
     let error = config_error(ClientBuilder::from_env_with(|_| None).build());
     assert!(error.contains("WHATSAPP_ONPREM_BASE_URL"), "{error}");
 }
@@ -61,7 +69,12 @@ async fn debug_output_never_shows_the_token_or_password() {
     let server = MockServer::start().await;
     let builder = builder(&server);
     let client = builder.clone().build().expect("valid");
-    for text in [format!("{builder:?}"), format!("{builder:#?}"), format!("{client:?}"), format!("{client:#?}")] {
+    for text in [
+        format!("{builder:?}"),
+        format!("{builder:#?}"),
+        format!("{client:?}"),
+        format!("{client:#?}"),
+    ] {
         assert!(!text.contains(TOKEN), "{text}");
         assert!(!text.contains(PASSWORD), "{text}");
     }
@@ -74,9 +87,24 @@ async fn an_upload_with_a_malformed_content_type_is_not_sent() {
         .upload_media(Upload::from_bytes("x.bin", "codecs=opus", &b"x"[..]))
         .await
         .expect_err("not a MIME type");
-    assert!(matches!(error, Error::InvalidRequest { operation: "upload_media", .. }), "{error:?}");
-    let error = client(&server).upload_certificate("").await.expect_err("empty PEM");
-    assert!(error.to_string().contains("the certificate is empty"), "{error}");
+    assert!(
+        matches!(
+            error,
+            Error::InvalidRequest {
+                operation: "upload_media",
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    let error = client(&server)
+        .upload_certificate("")
+        .await
+        .expect_err("empty PEM");
+    assert!(
+        error.to_string().contains("the certificate is empty"),
+        "{error}"
+    );
     assert!(received(&server).await.is_empty());
 }
 
@@ -84,12 +112,23 @@ async fn an_upload_with_a_malformed_content_type_is_not_sent() {
 async fn an_undecodable_upload_response_is_a_decode_error() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({ "media": "f043" })))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(serde_json::json!({ "media": "f043" })),
+        )
         .mount(&server)
         .await;
     let error = client(&server)
         .upload_media(Upload::from_bytes("a.png", "image/png", &b"png"[..]))
         .await
         .expect_err("media must be an array");
-    assert!(matches!(error, Error::Decode { operation: "upload_media", .. }), "{error:?}");
+    assert!(
+        matches!(
+            error,
+            Error::Decode {
+                operation: "upload_media",
+                ..
+            }
+        ),
+        "{error:?}"
+    );
 }

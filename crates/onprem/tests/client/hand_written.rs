@@ -5,7 +5,9 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::support::{TOKEN, client, fixture, received};
 
-const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d];
+const PNG: &[u8] = &[
+    0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d,
+];
 const PEM: &str = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
 
 fn bearer() -> String {
@@ -19,15 +21,24 @@ async fn upload_media_sends_the_raw_file_with_its_content_type() {
         .and(path("/v1/media"))
         .and(header("authorization", bearer().as_str()))
         .and(header("content-type", "audio/ogg; codecs=opus"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(fixture("upload_media_response.json")))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(fixture("upload_media_response.json")),
+        )
         .expect(1)
         .mount(&server)
         .await;
 
     let voice = Upload::from_bytes("note.ogg", "audio/ogg; codecs=opus", &b"OggS\x00\x02"[..]);
-    let uploaded = client(&server).upload_media(voice).await.expect("mock answers 200").into_inner();
+    let uploaded = client(&server)
+        .upload_media(voice)
+        .await
+        .expect("mock answers 200")
+        .into_inner();
 
-    assert_eq!(uploaded.media[0].id.as_deref(), Some("f043afd0-f0ae-4b9c-ab3d-696fb4c8cd68"));
+    assert_eq!(
+        uploaded.media[0].id.as_deref(),
+        Some("f043afd0-f0ae-4b9c-ab3d-696fb4c8cd68")
+    );
     assert_eq!(received(&server).await[0].body, b"OggS\x00\x02");
 }
 
@@ -43,7 +54,10 @@ async fn set_group_icon_sends_one_file_part() {
         .await;
 
     let response = client(&server)
-        .set_group_icon("1234-5678/x", Upload::from_bytes("icon.png", "image/png", PNG))
+        .set_group_icon(
+            "1234-5678/x",
+            Upload::from_bytes("icon.png", "image/png", PNG),
+        )
         .await
         .expect("mock answers 200");
 
@@ -68,7 +82,10 @@ async fn delete_group_icon_sends_a_delete_with_or_without_the_spec_s_form() {
         .await;
     let client = client(&server);
 
-    client.delete_group_icon("g1", None).await.expect("mock answers 200");
+    client
+        .delete_group_icon("g1", None)
+        .await
+        .expect("mock answers 200");
     client
         .delete_group_icon("g1", Some(Upload::from_bytes("icon.png", "image/png", PNG)))
         .await
@@ -78,7 +95,10 @@ async fn delete_group_icon_sends_a_delete_with_or_without_the_spec_s_form() {
     assert!(requests[0].body.is_empty());
     assert!(requests[0].headers.get("content-type").is_none());
     let parts = multipart_parts(&requests[1]);
-    assert_eq!((parts[0].name.as_str(), parts[0].body.as_slice()), ("File", PNG));
+    assert_eq!(
+        (parts[0].name.as_str(), parts[0].body.as_slice()),
+        ("File", PNG)
+    );
 }
 
 #[tokio::test]
@@ -93,7 +113,11 @@ async fn update_profile_photo_sends_one_file_part() {
         .await;
 
     client(&server)
-        .update_profile_photo(Upload::from_bytes("me.jpg", "image/jpeg", &b"\xff\xd8\xff"[..]))
+        .update_profile_photo(Upload::from_bytes(
+            "me.jpg",
+            "image/jpeg",
+            &b"\xff\xd8\xff"[..],
+        ))
         .await
         .expect("mock answers 200");
 
@@ -110,12 +134,18 @@ async fn get_profile_photo_returns_the_image_with_its_content_type() {
     Mock::given(method("GET"))
         .and(path("/v1/settings/profile/photo"))
         .and(header("authorization", bearer().as_str()))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(&b"\xff\xd8\xffjpeg"[..], "image/jpeg"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_raw(&b"\xff\xd8\xffjpeg"[..], "image/jpeg"),
+        )
         .expect(1)
         .mount(&server)
         .await;
 
-    let photo = client(&server).get_profile_photo(None).await.expect("mock answers 200").into_inner();
+    let photo = client(&server)
+        .get_profile_photo(None)
+        .await
+        .expect("mock answers 200")
+        .into_inner();
     match photo {
         ProfilePhoto::Image(image) => {
             assert_eq!(image.content_type.as_deref(), Some("image/jpeg"));
@@ -145,8 +175,15 @@ async fn get_profile_photo_as_link_decodes_the_json() {
     let ProfilePhoto::Link(link) = photo else {
         panic!("expected the link, got {photo:?}");
     };
-    let link = link.settings.and_then(|s| s.profile).and_then(|p| p.photo).and_then(|p| p.link);
-    assert_eq!(link.as_deref(), Some("https://wa.example.com/v1/media/photo.jpg"));
+    let link = link
+        .settings
+        .and_then(|s| s.profile)
+        .and_then(|p| p.photo)
+        .and_then(|p| p.link);
+    assert_eq!(
+        link.as_deref(),
+        Some("https://wa.example.com/v1/media/photo.jpg")
+    );
 }
 
 #[tokio::test]
@@ -164,8 +201,14 @@ async fn certificates_are_sent_as_text_plain() {
     }
     let client = client(&server);
 
-    client.upload_certificate(PEM).await.expect("mock answers 200");
-    client.upload_webhook_ca_certificate(PEM.as_bytes().to_vec()).await.expect("mock answers 200");
+    client
+        .upload_certificate(PEM)
+        .await
+        .expect("mock answers 200");
+    client
+        .upload_webhook_ca_certificate(PEM.as_bytes().to_vec())
+        .await
+        .expect("mock answers 200");
 
     for request in received(&server).await {
         assert_eq!(request.body, PEM.as_bytes());

@@ -5,11 +5,16 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 use crate::support::{KEY, PASSWORD, TOKEN, base, fixture, received};
 
 /// Lists accounts with `configure`'s credential and returns the request the server saw.
-async fn list_accounts_with(configure: impl FnOnce(ClientBuilder) -> ClientBuilder) -> wiremock::Request {
+async fn list_accounts_with(
+    configure: impl FnOnce(ClientBuilder) -> ClientBuilder,
+) -> wiremock::Request {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path("/api/accounts"))
-        .and(header("user-agent", concat!("whatsapp-sdk-whatshooked/", env!("CARGO_PKG_VERSION"))))
+        .and(header(
+            "user-agent",
+            concat!("whatsapp-sdk-whatshooked/", env!("CARGO_PKG_VERSION")),
+        ))
         .respond_with(ResponseTemplate::new(200).set_body_json(fixture("accounts.json")))
         .expect(1)
         .mount(&server)
@@ -37,7 +42,10 @@ async fn api_key_goes_in_x_api_key() {
 #[tokio::test]
 async fn bearer_token_goes_in_authorization() {
     let request = list_accounts_with(|b| b.with_bearer_token(TOKEN)).await;
-    assert_eq!(request.headers["authorization"], format!("Bearer {TOKEN}").as_str());
+    assert_eq!(
+        request.headers["authorization"],
+        format!("Bearer {TOKEN}").as_str()
+    );
     assert!(request.headers.get("x-api-key").is_none());
 }
 
@@ -45,13 +53,19 @@ async fn bearer_token_goes_in_authorization() {
 async fn basic_auth_goes_in_authorization() {
     let request = list_accounts_with(|b| b.with_basic_auth("ops", PASSWORD)).await;
     // base64("ops:wh-password-789")
-    assert_eq!(request.headers["authorization"], "Basic b3BzOndoLXBhc3N3b3JkLTc4OQ==");
+    assert_eq!(
+        request.headers["authorization"],
+        "Basic b3BzOndoLXBhc3N3b3JkLTc4OQ=="
+    );
 }
 
 #[tokio::test]
 async fn the_last_credential_set_is_the_one_sent() {
     let request = list_accounts_with(|b| b.with_api_key(KEY).with_bearer_token(TOKEN)).await;
-    assert_eq!(request.headers["authorization"], format!("Bearer {TOKEN}").as_str());
+    assert_eq!(
+        request.headers["authorization"],
+        format!("Bearer {TOKEN}").as_str()
+    );
     assert!(request.headers.get("x-api-key").is_none());
 }
 
@@ -60,7 +74,9 @@ async fn health_check_is_sent_without_credentials() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path("/health"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({ "status": "ok" })))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(serde_json::json!({ "status": "ok" })),
+        )
         .expect(1)
         .mount(&server)
         .await;

@@ -19,7 +19,10 @@ fn the_base_url_is_required_and_checked() {
         "whatshooked: invalid client configuration: `base_url` is required (WhatsHooked is self-hosted); call `with_base_url` or set WHATSHOOKED_BASE_URL"
     );
     let error = config_error(Client::builder().with_base_url("ws://hooks.local").build());
-    assert!(error.contains("must use http or https, not `ws`"), "{error}");
+    assert!(
+        error.contains("must use http or https, not `ws`"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -37,8 +40,13 @@ fn from_env_reads_the_documented_variables() {
         "WHATSHOOKED_TOKEN" => Some(TOKEN.to_owned()),
         _ => None,
     };
-    let client = ClientBuilder::from_env_with(env).build().expect("complete environment");
-    assert_eq!(whatsapp_sdk_whatshooked::ClientInfo::baseurl(&client), "http://127.0.0.1:9");
+    let client = ClientBuilder::from_env_with(env)
+        .build()
+        .expect("complete environment");
+    assert_eq!(
+        whatsapp_sdk_whatshooked::ClientInfo::baseurl(&client),
+        "http://127.0.0.1:9"
+    );
     let error = config_error(ClientBuilder::from_env_with(|_| None).build());
     assert!(error.contains("WHATSHOOKED_BASE_URL"), "{error}");
 }
@@ -52,7 +60,12 @@ fn debug_output_never_shows_a_credential() {
     ] {
         let builder = builder.with_base_url("http://127.0.0.1:9");
         let client = builder.clone().build().expect("valid");
-        for text in [format!("{builder:?}"), format!("{builder:#?}"), format!("{client:?}"), format!("{client:#?}")] {
+        for text in [
+            format!("{builder:?}"),
+            format!("{builder:#?}"),
+            format!("{client:?}"),
+            format!("{client:#?}"),
+        ] {
             for secret in [KEY, TOKEN, PASSWORD] {
                 assert!(!text.contains(secret), "{text}");
             }
@@ -64,7 +77,10 @@ fn debug_output_never_shows_a_credential() {
 async fn an_undecodable_success_body_is_a_decode_error() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!([{ "id": "main", "type": "telegram" }])))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(serde_json::json!([{ "id": "main", "type": "telegram" }])),
+        )
         .mount(&server)
         .await;
     let error = base(&server)
@@ -74,6 +90,18 @@ async fn an_undecodable_success_body_is_a_decode_error() {
         .send()
         .await
         .expect_err("`telegram` is not an account type");
-    assert!(matches!(error, Error::Decode { operation: "list_accounts", .. }), "{error:?}");
-    assert!(error.to_string().contains("unknown variant `telegram`"), "{error}");
+    assert!(
+        matches!(
+            error,
+            Error::Decode {
+                operation: "list_accounts",
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert!(
+        error.to_string().contains("unknown variant `telegram`"),
+        "{error}"
+    );
 }
