@@ -191,3 +191,15 @@ async fn an_in_memory_body_is_replayed_on_an_idempotent_retry() {
     assert_eq!(requests.len(), 3);
     assert!(requests.iter().all(|r| r.body == b"abc"));
 }
+
+#[tokio::test]
+async fn https_works_without_extra_features() {
+    // Without a TLS backend reqwest refuses https URLs before connecting; with rustls compiled
+    // in, the request gets as far as the (closed) port.
+    let client = test_client("https://127.0.0.1:9".into(), RetryPolicy::never());
+    let request = client.http.get(format!("{}/x", client.base));
+    match call::send(&client, request, "get_x").await {
+        Err(Error::Transport { source, .. }) => assert!(source.is_connect(), "{source:?}"),
+        other => panic!("expected a connection failure, got {other:?}"),
+    }
+}
