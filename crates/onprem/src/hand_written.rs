@@ -37,14 +37,9 @@ impl Client {
         file: Upload,
     ) -> Result<ResponseValue<types::UploadMediaResponse>, Error> {
         const OPERATION: &str = "upload_media";
-        let (content_type, body) = file
-            .into_body()
+        let request = file
+            .into_request(self.client.post(format!("{}/media", self.baseurl)))
             .map_err(|reason| Error::invalid_request(PROVIDER, OPERATION, reason))?;
-        let request = self
-            .client
-            .post(format!("{}/media", self.baseurl))
-            .header(CONTENT_TYPE, content_type)
-            .body(body);
         let response = call::send(self, request, OPERATION).await?;
         call::json(PROVIDER, OPERATION, response).await
     }

@@ -101,19 +101,30 @@ impl Upload {
             .map_err(|_| format!("`{}` is not a valid MIME type", self.content_type))
     }
 
-    /// The file as a raw request body, with its MIME type checked for use as `Content-Type`.
-    pub fn into_body(self) -> Result<(reqwest::header::HeaderValue, reqwest::Body), String> {
+    /// `request` with the file as its raw body: `Content-Type` is the file's MIME type, and a
+    /// stream of known length also gets `Content-Length`, since some servers refuse chunked
+    /// uploads. Fails on a malformed MIME type.
+    pub fn into_request(
+        self,
+        request: reqwest::RequestBuilder,
+    ) -> Result<reqwest::RequestBuilder, String> {
         let content_type = self
             .content_type
             .parse::<reqwest::header::HeaderValue>()
             .ok()
             .filter(|_| self.content_type.contains('/'))
             .ok_or_else(|| format!("`{}` is not a valid MIME type", self.content_type))?;
-        let body = match self.body {
-            UploadBody::Bytes(bytes) => reqwest::Body::from(bytes),
-            UploadBody::Stream { body, .. } => body,
-        };
-        Ok((content_type, body))
+        let request = request.header(reqwest::header::CONTENT_TYPE, content_type);
+        Ok(match self.body {
+            UploadBody::Bytes(bytes) => request.body(bytes),
+            UploadBody::Stream {
+                body,
+                length: Some(length),
+            } => request
+                .header(reqwest::header::CONTENT_LENGTH, length)
+                .body(body),
+            UploadBody::Stream { body, length: None } => request.body(body),
+        })
     }
 }
 

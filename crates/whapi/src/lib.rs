@@ -2,10 +2,15 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod client;
 // Written by `cargo xtask generate` (prettyplease); rustfmt would reformat every line of it.
 #[rustfmt::skip]
 mod generated;
+mod hand_written;
 
-pub use generated::{
-    ByteStream, Client, ClientInfo, Error, ResponseValue, builder, prelude, types,
+pub use client::{ClientBuilder, DEFAULT_BASE_URL, ENV_BASE_URL, ENV_TOKEN};
+pub use generated::{ByteStream, Client, ClientInfo, ResponseValue, builder, prelude, types};
+pub use hand_written::{GroupIcon, LoginUserImageParams, MediaOrJson};
+pub use whatsapp_sdk_runtime::{
+    ApiError, Download, Error, ErrorBody, RetryPolicy, Runtime, Secret, Upload,
 };

@@ -152,13 +152,9 @@ async fn a_streamed_body_is_sent_once_even_when_a_retry_would_be_allowed() {
         futures::stream::iter(chunks),
         Some(3),
     );
-    let (content_type, body) = upload.into_body().expect("valid MIME type");
-
-    let request = client
-        .http
-        .put(format!("{}/icon", client.base))
-        .header(reqwest::header::CONTENT_TYPE, content_type)
-        .body(body);
+    let request = upload
+        .into_request(client.http.put(format!("{}/icon", client.base)))
+        .expect("valid MIME type");
     let response = call::send(&client, request, "put_icon")
         .await
         .expect("a response");
