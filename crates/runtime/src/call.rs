@@ -44,6 +44,24 @@ pub async fn send<C: ClientInfo<Runtime>>(
         .map_err(|e| Error::transport(runtime.provider, operation, e))
 }
 
+/// Passes a 2xx response through; any other status becomes [`Error::Api`] with its body also
+/// decoded as `E`, the operation's error schema in the spec, when it matches (see
+/// [`ApiError::typed_body`](crate::ApiError::typed_body)).
+pub async fn check<E>(
+    provider: &'static str,
+    operation: &'static str,
+    response: reqwest::Response,
+) -> Result<reqwest::Response, Error>
+where
+    E: serde::de::DeserializeOwned + Send + Sync + 'static,
+{
+    if response.status().is_success() {
+        Ok(response)
+    } else {
+        Err(Error::from_response_typed::<E>(provider, operation, response).await)
+    }
+}
+
 /// A 2xx response decoded as JSON into `T`; any other status as [`Error::Api`].
 pub async fn json<T: serde::de::DeserializeOwned>(
     provider: &'static str,

@@ -223,6 +223,30 @@ impl Error {
         }
     }
 
+    /// Like [`Error::from_response`], also decoding the body as `E`, the spec's error schema,
+    /// for [`ApiError::typed_body`] when it matches.
+    pub async fn from_response_typed<E>(
+        provider: &'static str,
+        operation: &'static str,
+        response: reqwest::Response,
+    ) -> Self
+    where
+        E: serde::de::DeserializeOwned + Send + Sync + 'static,
+    {
+        let status = response.status();
+        let headers = response.headers().clone();
+        match response.bytes().await {
+            Ok(bytes) => {
+                let typed = serde_json::from_slice::<E>(&bytes)
+                    .ok()
+                    .map(|body| Box::new(body) as Box<dyn Any + Send + Sync>);
+                let body = ErrorBody::from_bytes(bytes);
+                Self::api(provider, operation, status, headers, body, typed)
+            }
+            Err(error) => Self::transport(provider, operation, error),
+        }
+    }
+
     fn api(
         provider: &'static str,
         operation: &'static str,

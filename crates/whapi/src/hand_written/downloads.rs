@@ -4,7 +4,7 @@
 use reqwest::StatusCode;
 use whatsapp_sdk_runtime::{Download, Error, call};
 
-use super::{map_inner, path_segment};
+use super::{map_inner, path_segment, send};
 use crate::client::PROVIDER;
 use crate::{Client, ResponseValue, types};
 
@@ -109,7 +109,7 @@ impl Client {
         let request = self
             .client
             .get(format!("{}/media/{media_id}", self.baseurl));
-        let response = call::send(self, request, OPERATION).await?;
+        let response = send(self, request, OPERATION).await?;
         file_or_json(OPERATION, response).await
     }
 
@@ -125,7 +125,7 @@ impl Client {
             .client
             .get(format!("{}/users/login/image", self.baseurl))
             .query(&query);
-        let response = call::send(self, request, OPERATION).await?;
+        let response = send(self, request, OPERATION).await?;
         file_or_json(OPERATION, response).await
     }
 
@@ -140,7 +140,7 @@ impl Client {
         let request = self
             .client
             .get(format!("{}/groups/{group_id}/icon", self.baseurl));
-        let response = call::send(self, request, OPERATION).await?;
+        let response = send(self, request, OPERATION).await?;
         if response.status() == StatusCode::NO_CONTENT {
             return Ok(ResponseValue::new(
                 GroupIcon::NotSet,

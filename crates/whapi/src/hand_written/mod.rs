@@ -40,6 +40,18 @@ where
     Ok(progenitor_client::encode_path(value))
 }
 
+/// Sends through the runtime and turns an error status into [`Error::Api`] whose body is also
+/// decoded as the spec's `ResponseError`, as the generated operations do.
+async fn send(
+    client: &crate::Client,
+    request: reqwest::RequestBuilder,
+    operation: &'static str,
+) -> Result<reqwest::Response, Error> {
+    let response = whatsapp_sdk_runtime::call::send(client, request, operation).await?;
+    whatsapp_sdk_runtime::call::check::<crate::types::ResponseError>(PROVIDER, operation, response)
+        .await
+}
+
 /// `value` with its inner part changed and its status and headers kept.
 fn map_inner<T, U>(value: ResponseValue<T>, f: impl FnOnce(T) -> U) -> ResponseValue<U> {
     let status = value.status();

@@ -6,7 +6,7 @@ use reqwest::Method;
 use reqwest::header::{ACCEPT, HeaderValue};
 use whatsapp_sdk_runtime::{Error, Upload, call, form_from_json};
 
-use super::path_segment;
+use super::{path_segment, send};
 use crate::client::PROVIDER;
 use crate::{Client, ResponseValue, types};
 
@@ -143,6 +143,6 @@ where
         .request(method, format!("{}{path}", client.baseurl))
         .header(ACCEPT, HeaderValue::from_static("application/json"))
         .multipart(form);
-    let response = call::send(client, request, operation).await?;
+    let response = send(client, request, operation).await?;
     call::json(PROVIDER, operation, response).await
 }

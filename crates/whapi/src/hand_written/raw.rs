@@ -5,7 +5,7 @@ use reqwest::Method;
 use reqwest::header::{ACCEPT, HeaderValue};
 use whatsapp_sdk_runtime::{Error, Upload, call};
 
-use super::path_segment;
+use super::{path_segment, send};
 use crate::client::PROVIDER;
 use crate::{Client, ResponseValue, types};
 
@@ -79,7 +79,7 @@ async fn send_raw<T: serde::de::DeserializeOwned>(
     let request = file
         .into_request(request)
         .map_err(|reason| Error::invalid_request(PROVIDER, operation, format!("file: {reason}")))?;
-    let response = call::send(client, request, operation).await?;
+    let response = send(client, request, operation).await?;
     call::json(PROVIDER, operation, response).await
 }
 

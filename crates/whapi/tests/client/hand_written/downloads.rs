@@ -74,8 +74,15 @@ async fn get_media_reports_the_specs_error_body() {
 
     assert_eq!(error.operation(), Some("get_media"));
     assert_eq!(error.status().map(|s| s.as_u16()), Some(404));
-    let body = &error.api_error().expect("an API error").body;
-    assert_eq!(body, &ErrorBody::Json(fixture("error_response.json")));
+    let api = error.api_error().expect("an API error");
+    assert_eq!(api.body, ErrorBody::Json(fixture("error_response.json")));
+    let typed = api
+        .typed_body::<whatsapp_sdk_whapi::types::ResponseError>()
+        .expect("decoded as the spec's ResponseError, like generated operations");
+    assert_eq!(
+        serde_json::to_value(typed).expect("serializable"),
+        fixture("error_response.json")
+    );
 }
 
 #[tokio::test]
