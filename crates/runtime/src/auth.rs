@@ -150,6 +150,39 @@ mod tests {
     }
 
     #[test]
+    fn debug_of_every_credential_and_runtime_hides_the_secret() {
+        let credentials = [
+            Credential::Bearer("s3cret-1".into()),
+            Credential::ApiKeyHeader {
+                name: HeaderName::from_static("x-api-key"),
+                key: "s3cret-1".into(),
+            },
+            Credential::QueryToken {
+                name: "token",
+                token: "s3cret-1".into(),
+            },
+            Credential::Basic {
+                username: "admin".into(),
+                password: "s3cret-1".into(),
+            },
+        ];
+        for credential in credentials {
+            let (_, runtime) = crate::Settings::default()
+                .build(
+                    "test",
+                    "t/1",
+                    Some(credential.clone()),
+                    vec![("op", Some(credential.clone()))],
+                )
+                .expect("valid");
+            for text in [format!("{credential:?}"), format!("{runtime:#?}")] {
+                assert!(!text.contains("s3cret-1"), "{text}");
+                assert!(text.contains("***"), "{text}");
+            }
+        }
+    }
+
+    #[test]
     fn blank_and_unsendable_values_are_problems() {
         assert_eq!(
             Credential::Bearer("".into()).problem(),
