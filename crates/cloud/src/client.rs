@@ -39,6 +39,8 @@ impl Client {
 #[derive(Debug, Clone, Default)]
 pub struct ClientBuilder {
     base_url: Option<String>,
+    /// Whether `base_url` is used as given, with no API version appended.
+    base_url_is_versioned: bool,
     api_version: Option<String>,
     access_token: Option<Secret>,
     settings: Settings,
@@ -56,6 +58,7 @@ impl ClientBuilder {
     pub fn from_env_with(lookup: impl Fn(&str) -> Option<String>) -> Self {
         Self {
             base_url: lookup(ENV_BASE_URL),
+            base_url_is_versioned: false,
             api_version: lookup(ENV_API_VERSION),
             access_token: lookup(ENV_ACCESS_TOKEN).map(Secret::from),
             settings: Settings::default(),
@@ -65,6 +68,17 @@ impl ClientBuilder {
     /// The Graph API host, without the version. Default [`DEFAULT_BASE_URL`].
     pub fn with_base_url(mut self, base_url: impl Into<String>) -> Self {
         self.base_url = Some(base_url.into());
+        self.base_url_is_versioned = false;
+        self
+    }
+
+    /// A base URL used exactly as given, with no API version appended: one that already ends
+    /// with it (`https://gateway.example.com/graph/v23.0`) or a server that routes without it,
+    /// such as a mock of the spec. [`with_api_version`](Self::with_api_version) then has no
+    /// effect.
+    pub fn with_versioned_base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = Some(base_url.into());
+        self.base_url_is_versioned = true;
         self
     }
 
@@ -115,11 +129,12 @@ impl ClientBuilder {
             Some(Credential::Bearer(token)),
             Vec::new(),
         )?;
-        Ok(Client::new_with_client(
-            &format!("{host}/{version}"),
-            http,
-            runtime,
-        ))
+        let base_url = if self.base_url_is_versioned {
+            host
+        } else {
+            format!("{host}/{version}")
+        };
+        Ok(Client::new_with_client(&base_url, http, runtime))
     }
 }
 

@@ -76,6 +76,31 @@ fn from_env_reads_the_documented_variables() {
 }
 
 #[test]
+fn a_versioned_base_url_is_used_as_given() {
+    let client = Client::builder()
+        .with_access_token(TOKEN)
+        .with_api_version("v23.0")
+        .with_versioned_base_url("https://gateway.example.com/graph/v22.0/")
+        .build()
+        .expect("valid");
+    assert_eq!(
+        whatsapp_sdk_cloud::ClientInfo::baseurl(&client),
+        "https://gateway.example.com/graph/v22.0"
+    );
+    let client = Client::builder()
+        .with_access_token(TOKEN)
+        .with_versioned_base_url("https://gateway.example.com/graph/v22.0")
+        .with_base_url("https://graph.example.com")
+        .build()
+        .expect("valid");
+    assert_eq!(
+        whatsapp_sdk_cloud::ClientInfo::baseurl(&client),
+        "https://graph.example.com/v21.0",
+        "the later setter wins"
+    );
+}
+
+#[test]
 fn debug_output_never_shows_the_token() {
     let builder = Client::builder().with_access_token(TOKEN);
     let client = builder.clone().build().expect("valid");
