@@ -47,6 +47,9 @@ pub enum Error {
     /// The command line or a repository invariant is wrong.
     #[error("{0}")]
     Usage(String),
+    /// An external tool (node, npm, Prism, cargo) is missing, failed or took too long.
+    #[error("{0}")]
+    Tool(String),
 }
 
 impl Error {

@@ -13,6 +13,11 @@ cargo xtask generate [--provider NAME] [--check]
 cargo xtask coverage [--write]
     Count each provider's operations: generated, hand-written, callable, missing.
     --write puts the table into README.md between its coverage markers.
+cargo xtask contract [--provider NAME]
+    Start a Prism mock of each provider's published spec on a free loopback port and run the
+    whatsapp-sdk-contract binary against them; its exit status is the result. Needs Node 20 and
+    npm; Prism is installed into tests/contract/node_modules with `npm ci` when missing.
+    Mock logs: target/contract/prism-<provider>.log.
 ";
 
 fn main() -> ExitCode {
@@ -35,6 +40,7 @@ fn run(args: &[String]) -> Result<ExitCode> {
     match command {
         "generate" => generate(&mut flags),
         "coverage" => coverage_cmd(&mut flags),
+        "contract" => xtask::contract::run(&flags.providers()?),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
             Ok(ExitCode::SUCCESS)

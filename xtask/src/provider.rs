@@ -182,6 +182,13 @@ impl Provider {
     pub fn generated_path(&self) -> PathBuf {
         self.crate_dir().join("src").join("generated.rs")
     }
+
+    /// The contract suite's generated calls to this provider's operations.
+    pub fn contract_calls_path(&self) -> PathBuf {
+        self.root
+            .join("tests/contract/src/calls")
+            .join(format!("{}.rs", self.name))
+    }
 }
 
 /// Reads a file, naming it on failure.

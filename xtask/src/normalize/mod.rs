@@ -15,6 +15,7 @@ mod refs;
 mod request_media;
 mod responses;
 mod schemaless_json;
+mod string_unions;
 
 use serde_json::Value;
 
@@ -51,6 +52,7 @@ pub const PASSES: &[Pass] = &[
     responses::PASS,
     integer_enum::PASS,
     default_enum::PASS,
+    string_unions::PASS,
     name_collisions::PASS,
 ];
 

@@ -1,4 +1,5 @@
-//! Pass `no-body-statuses`: 204, 205 and 304 responses have no content (RFC 9110 §15).
+//! Pass `no-body-statuses`: 204, 205 and 304 responses, and every response to `HEAD`, have no
+//! content (RFC 9110 §15, §9.3.2).
 //!
 //! A spec that gives them a body would make the generated client try to decode one that never
 //! arrives, and would force the operation's other success responses into a different type.
@@ -12,7 +13,7 @@ use crate::walk::{operations, resolve};
 
 pub const PASS: Pass = Pass {
     name: "no-body-statuses",
-    reason: "HTTP forbids content on 204/205/304; a schema there would make the client decode a body that never arrives",
+    reason: "HTTP forbids content on 204/205/304 and on any answer to HEAD; a schema there would make the client decode a body that never arrives",
     run,
 };
 
@@ -20,7 +21,15 @@ const NO_BODY: [&str; 3] = ["204", "205", "304"];
 
 fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
     for op in operations(doc) {
-        for status in NO_BODY {
+        let statuses: Vec<String> = if op.method == "head" {
+            doc.pointer(&join(&op.pointer, "responses"))
+                .and_then(Value::as_object)
+                .map(|r| r.keys().cloned().collect())
+                .unwrap_or_default()
+        } else {
+            NO_BODY.iter().map(|s| (*s).to_owned()).collect()
+        };
+        for status in &statuses {
             let pointer = join(&join(&op.pointer, "responses"), status);
             let Some(response) = doc.pointer(&pointer) else {
                 continue;
@@ -49,6 +58,25 @@ fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
 mod tests {
     use super::*;
     use crate::provider::CodegenConfig;
+
+    #[test]
+    fn strips_content_from_every_response_to_head() {
+        let mut d = json!({"paths": {"/a": {"head": {"responses": {
+            "200": {"description": "ok", "content": {"application/json": {"schema": {}}}},
+            "404": {"description": "missing", "content": {"application/json": {"schema": {}}}}
+        }}}}});
+        run(
+            &mut d,
+            &Context {
+                config: &CodegenConfig::default(),
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            d["paths"]["/a"]["head"]["responses"],
+            json!({"200": {"description": "ok"}, "404": {"description": "missing"}})
+        );
+    }
 
     #[test]
     fn strips_content_from_no_body_statuses_only() {

@@ -1,0 +1,14 @@
+//! `whatshooked`'s hand-written operation.
+
+use whatsapp_sdk_whatshooked::Client;
+
+use crate::run::{Call, Run, finish};
+
+/// The calls.
+pub fn calls() -> Vec<Call<Client>> {
+    vec![Call::new("uploadMedia", upload_media)]
+}
+
+fn upload_media(client: &Client) -> Run<'_> {
+    Box::pin(async move { Ok(finish(client.upload_media("main", super::png()).await)) })
+}
