@@ -29,7 +29,7 @@ impl Problem {
     /// The allow-list's names for this kind of failure, for the kinds it may allow.
     fn allowable_as(&self) -> &'static [&'static str] {
         match self {
-            Self::Violations(_) => &["unsatisfiable", "prism-limitation"],
+            Self::Violations(_) => &crate::allow::REQUEST_KINDS,
             Self::SpecContradiction(_) => &["spec-contradiction"],
             Self::Prism500(_) => &["prism-500"],
             Self::Decode(_) => &["decode"],
@@ -100,7 +100,14 @@ impl ProviderReport {
                 let entry = problem
                     .allowable_as()
                     .iter()
-                    .find_map(|kind| allow.find(self.provider, operation, kind));
+                    .find_map(|kind| allow.find(self.provider, operation, kind))
+                    .filter(|entry| match &problem {
+                        // Only the violations the entry names; any other is the request's own.
+                        Problem::Violations(list) => {
+                            list.iter().all(|v| entry.pointers.contains(&v.pointer))
+                        }
+                        _ => true,
+                    });
                 match entry {
                     Some(entry) => self
                         .allowed

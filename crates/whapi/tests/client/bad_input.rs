@@ -289,3 +289,29 @@ async fn a_download_labelled_json_that_is_not_json_is_a_decode_error() {
         "{error:?}"
     );
 }
+
+/// The published spec requires an undeclared `result` on these answers; the overlay drops it,
+/// so the gateway's real answers decode.
+#[tokio::test]
+async fn success_answers_without_the_undeclared_result_decode() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "success": true, "failed": [], "processed": ["15551234567"]
+        })))
+        .mount(&server)
+        .await;
+    let body: types::ListParticipantsRequest =
+        serde_json::from_value(serde_json::json!({ "participants": ["15551234567"] }))
+            .expect("valid body");
+    let answer = client(&server)
+        .add_group_participant()
+        .group_id("120363025246125486@g.us")
+        .body(body)
+        .send()
+        .await
+        .expect("decodes without `result`")
+        .into_inner();
+    assert_eq!(answer.success, Some(true));
+    assert_eq!(answer.processed.len(), 1);
+}
