@@ -219,3 +219,111 @@ fn clip(text: &str) -> String {
         None => one_line,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(name: &str, toml: &str) -> AllowList {
+        let dir = std::env::temp_dir().join(format!("allow-{}-{name}.toml", std::process::id()));
+        std::fs::write(&dir, toml).expect("temp file");
+        let list = AllowList::load(&dir);
+        let _ = std::fs::remove_file(&dir);
+        list.expect("valid list")
+    }
+
+    fn violation(pointer: &str) -> Violation {
+        Violation {
+            pointer: pointer.to_owned(),
+            message: "broken".to_owned(),
+        }
+    }
+
+    const ENTRY: &str = r#"
+[[allow]]
+provider = "whapi"
+failure = "unsatisfiable"
+operations = ["sendMessageImage"]
+pointers = ["/request/body/media"]
+reason = "SendMedia.media is oneOf four plain strings; every string matches all four."
+"#;
+
+    #[test]
+    fn request_violations_are_judged_apart_from_the_spec_s_own() {
+        let answered = |pointers: &[&str]| Outcome::Answered {
+            status: 200,
+            violations: pointers.iter().map(|p| violation(p)).collect(),
+            body: None,
+        };
+        assert!(judge(Ok(answered(&[]))).is_none());
+        assert!(matches!(
+            judge(Ok(answered(&["/response/body/id"]))),
+            Some(Problem::SpecContradiction(_))
+        ));
+        assert!(matches!(
+            judge(Ok(answered(&["/response/body/id", "/request/body/to"]))),
+            Some(Problem::Violations(v)) if v.len() == 1 && v[0].pointer == "/request/body/to"
+        ));
+        assert!(matches!(
+            judge(Err("no value".into())),
+            Some(Problem::Request(_))
+        ));
+    }
+
+    #[test]
+    fn an_entry_allows_only_the_request_pointers_it_names() {
+        let allow = list("pointers", ENTRY);
+        let mut report = ProviderReport {
+            provider: "whapi",
+            ..ProviderReport::default()
+        };
+        report.record(
+            &allow,
+            "sendMessageImage",
+            Some(Problem::Violations(vec![violation("/request/body/media")])),
+        );
+        assert_eq!(report.allowed.len(), 1);
+        report.record(
+            &allow,
+            "sendMessageImage",
+            Some(Problem::Violations(vec![
+                violation("/request/body/media"),
+                violation("/request/body/to"),
+            ])),
+        );
+        assert_eq!(
+            report.failures.len(),
+            1,
+            "a violation elsewhere in the request is not allowed"
+        );
+        assert!(!report.passed());
+    }
+
+    #[test]
+    fn an_allowed_operation_that_passes_is_stale() {
+        let allow = list("stale", ENTRY);
+        let mut report = ProviderReport {
+            provider: "whapi",
+            ..ProviderReport::default()
+        };
+        report.record(&allow, "sendMessageImage", None);
+        assert_eq!(report.stale, ["sendMessageImage (unsatisfiable)"]);
+        assert!(!report.passed());
+        assert!(markdown(&[report]).contains(
+            "allow-list entry no longer needed, remove it: `sendMessageImage (unsatisfiable)`"
+        ));
+    }
+
+    #[test]
+    fn request_entries_without_pointers_are_refused() {
+        let dir = std::env::temp_dir().join(format!("allow-nopointers-{}", std::process::id()));
+        std::fs::write(
+            &dir,
+            ENTRY.replace("pointers = [\"/request/body/media\"]\n", ""),
+        )
+        .expect("temp file");
+        let error = AllowList::load(&dir).expect_err("no pointers");
+        let _ = std::fs::remove_file(&dir);
+        assert!(error.contains("must name their `pointers`"), "{error}");
+    }
+}
