@@ -1,11 +1,44 @@
 //! Test helpers shared by the whatsapp-sdk crates' wiremock tests.
 //!
-//! Only what several crates' tests need lives here: reading back the multipart parts a client
-//! sent, so tests can assert names, file names, content types and bytes exactly.
+//! Only what several crates' tests need lives here: JSON fixtures, the requests a mock server
+//! received, configuration errors, and the multipart parts a client sent, so tests can assert
+//! names, file names, content types and bytes exactly.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-use wiremock::Request;
+use wiremock::{MockServer, Request};
+
+/// The JSON file `tests/data/<name>` of the crate whose test calls it.
+#[macro_export]
+macro_rules! fixture {
+    ($name:expr) => {
+        $crate::json_file(&format!(
+            "{}/tests/data/{}",
+            env!("CARGO_MANIFEST_DIR"),
+            $name
+        ))
+    };
+}
+
+/// A JSON file; panics (in a test) naming the file when it is missing or not JSON.
+pub fn json_file(path: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Every request `server` received, in order.
+pub async fn received(server: &MockServer) -> Vec<Request> {
+    server.received_requests().await.expect("recording is on")
+}
+
+/// The message of the configuration error `result` must be; panics with what it was instead.
+pub fn config_error<T: std::fmt::Debug>(result: Result<T, whatsapp_sdk_runtime::Error>) -> String {
+    match result {
+        Err(error @ whatsapp_sdk_runtime::Error::Config { .. }) => error.to_string(),
+        Err(other) => panic!("expected a configuration error, got {other:?}"),
+        Ok(built) => panic!("expected a configuration error, got {built:?}"),
+    }
+}
 
 /// One part of a `multipart/form-data` body as the server received it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,16 +1,9 @@
 use whatsapp_sdk_cloud::{Client, ClientBuilder, Error};
+use whatsapp_sdk_testkit::config_error;
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::support::{TOKEN, client};
-
-fn config_error(result: Result<Client, Error>) -> String {
-    match result {
-        Err(error @ Error::Config { .. }) => error.to_string(),
-        Err(other) => panic!("expected a configuration error, got {other:?}"),
-        Ok(client) => panic!("expected a configuration error, got {client:?}"),
-    }
-}
 
 #[test]
 fn a_missing_token_names_the_setting_and_the_variable() {

@@ -1,16 +1,9 @@
 use whatsapp_sdk_onprem::{Client, ClientBuilder, Error, Upload};
+use whatsapp_sdk_testkit::config_error;
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::support::{PASSWORD, TOKEN, builder, client, received};
-
-fn config_error(result: Result<Client, Error>) -> String {
-    match result {
-        Err(error @ Error::Config { .. }) => error.to_string(),
-        Err(other) => panic!("expected a configuration error, got {other:?}"),
-        Ok(client) => panic!("expected a configuration error, got {client:?}"),
-    }
-}
 
 #[test]
 fn the_base_url_is_required() {

@@ -17,11 +17,7 @@ pub fn client(server: &MockServer) -> Client {
 }
 
 pub fn fixture(name: &str) -> serde_json::Value {
-    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+    whatsapp_sdk_testkit::fixture!(name)
 }
 
-pub async fn received(server: &MockServer) -> Vec<wiremock::Request> {
-    server.received_requests().await.expect("recording is on")
-}
+pub use whatsapp_sdk_testkit::received;

@@ -1,16 +1,9 @@
+use whatsapp_sdk_testkit::config_error;
 use whatsapp_sdk_whapi::{Client, ClientBuilder, Error, LoginUserImageParams, Upload, types};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::support::{TOKEN, client, fixture, received, request_body, typed};
-
-fn config_error(result: Result<Client, Error>) -> String {
-    match result {
-        Err(error @ Error::Config { .. }) => error.to_string(),
-        Err(other) => panic!("expected a configuration error, got {other:?}"),
-        Ok(client) => panic!("expected a configuration error, got {client:?}"),
-    }
-}
 
 /// Asserts `result` is an `InvalidRequest` for `operation` whose message contains `needle`.
 fn assert_invalid<T: std::fmt::Debug>(result: Result<T, Error>, operation: &str, needle: &str) {

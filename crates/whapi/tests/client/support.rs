@@ -24,9 +24,7 @@ pub fn builder(server: &MockServer) -> ClientBuilder {
 }
 
 pub fn fixture(name: &str) -> serde_json::Value {
-    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+    whatsapp_sdk_testkit::fixture!(name)
 }
 
 /// A fixture decoded as a typed body; panics when it does not match the type.
@@ -44,9 +42,7 @@ pub fn request_body<T: serde::de::DeserializeOwned>(operation: &str) -> T {
     serde_json::from_value(body.clone()).unwrap_or_else(|e| panic!("{operation}: {e}"))
 }
 
-pub async fn received(server: &MockServer) -> Vec<wiremock::Request> {
-    server.received_requests().await.expect("recording is on")
-}
+pub use whatsapp_sdk_testkit::received;
 
 /// The request's query as (name, value) pairs, decoded, in order.
 pub fn query(request: &wiremock::Request) -> Vec<(String, String)> {

@@ -1,16 +1,9 @@
+use whatsapp_sdk_testkit::config_error;
 use whatsapp_sdk_whatshooked::{Client, ClientBuilder, Error};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::support::{KEY, PASSWORD, TOKEN, base};
-
-fn config_error(result: Result<Client, Error>) -> String {
-    match result {
-        Err(error @ Error::Config { .. }) => error.to_string(),
-        Err(other) => panic!("expected a configuration error, got {other:?}"),
-        Ok(client) => panic!("expected a configuration error, got {client:?}"),
-    }
-}
 
 #[test]
 fn the_base_url_is_required_and_checked() {

@@ -1,6 +1,7 @@
 //! Offline tests of the YCloud client against wiremock: the API-key header, redaction and bad
 //! input. YCloud has no hand-written operations.
 
+use whatsapp_sdk_testkit::config_error;
 use whatsapp_sdk_ycloud::{Client, ClientBuilder, Error, RetryPolicy};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -8,9 +9,7 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const KEY: &str = "ycloud-api-key-123";
 
 fn fixture(name: &str) -> serde_json::Value {
-    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+    whatsapp_sdk_testkit::fixture!(name)
 }
 
 fn client(server: &MockServer) -> Client {
@@ -20,14 +19,6 @@ fn client(server: &MockServer) -> Client {
         .with_retry_policy(RetryPolicy::never())
         .build()
         .expect("valid test client")
-}
-
-fn config_error(result: Result<Client, Error>) -> String {
-    match result {
-        Err(error @ Error::Config { .. }) => error.to_string(),
-        Err(other) => panic!("expected a configuration error, got {other:?}"),
-        Ok(client) => panic!("expected a configuration error, got {client:?}"),
-    }
 }
 
 #[tokio::test]
