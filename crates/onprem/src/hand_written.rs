@@ -108,20 +108,10 @@ impl Client {
         if call::is_json(&response) {
             let link =
                 call::json::<types::GetProfilePhotoResponse>(PROVIDER, OPERATION, response).await?;
-            let (status, headers) = (link.status(), link.headers().clone());
-            return Ok(ResponseValue::new(
-                ProfilePhoto::Link(link.into_inner()),
-                status,
-                headers,
-            ));
+            return Ok(call::map(link, ProfilePhoto::Link));
         }
         let image = call::download(PROVIDER, OPERATION, response).await?;
-        let (status, headers) = (image.status(), image.headers().clone());
-        Ok(ResponseValue::new(
-            ProfilePhoto::Image(image.into_inner()),
-            status,
-            headers,
-        ))
+        Ok(call::map(image, ProfilePhoto::Image))
     }
 
     /// Uploads the TLS certificate for the server's external endpoint (`UploadCertificate`,

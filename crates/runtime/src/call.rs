@@ -110,6 +110,14 @@ pub async fn download(
     ))
 }
 
+/// `value` with its inner part changed and its status and headers kept, for hand-written
+/// operations whose answer is one of several shapes (an image or a link, a file or JSON).
+pub fn map<T, U>(value: ResponseValue<T>, f: impl FnOnce(T) -> U) -> ResponseValue<U> {
+    let status = value.status();
+    let headers = value.headers().clone();
+    ResponseValue::new(f(value.into_inner()), status, headers)
+}
+
 /// Whether a response's `Content-Type` is JSON (`application/json`, `+json` suffixes).
 pub fn is_json(response: &reqwest::Response) -> bool {
     response

@@ -4,7 +4,7 @@
 use reqwest::StatusCode;
 use whatsapp_sdk_runtime::{Download, Error, call};
 
-use super::{map_inner, path_segment, send};
+use super::{path_segment, send};
 use crate::client::PROVIDER;
 use crate::{Client, ResponseValue, types};
 
@@ -149,7 +149,7 @@ impl Client {
             ));
         }
         let icon = file_or_json(OPERATION, response).await?;
-        Ok(map_inner(icon, |icon| match icon {
+        Ok(call::map(icon, |icon| match icon {
             MediaOrJson::File(file) => GroupIcon::Icon(file),
             MediaOrJson::Json(json) => GroupIcon::Json(json),
         }))
@@ -164,8 +164,8 @@ async fn file_or_json(
 ) -> Result<ResponseValue<MediaOrJson>, Error> {
     if call::is_json(&response) {
         let json = call::json::<serde_json::Value>(PROVIDER, operation, response).await?;
-        return Ok(map_inner(json, MediaOrJson::Json));
+        return Ok(call::map(json, MediaOrJson::Json));
     }
     let file = call::download(PROVIDER, operation, response).await?;
-    Ok(map_inner(file, MediaOrJson::File))
+    Ok(call::map(file, MediaOrJson::File))
 }

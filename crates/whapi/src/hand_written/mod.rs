@@ -10,7 +10,6 @@ mod downloads;
 mod multipart;
 mod raw;
 
-use progenitor_client::ResponseValue;
 use whatsapp_sdk_runtime::Error;
 
 use crate::client::PROVIDER;
@@ -50,11 +49,4 @@ async fn send(
     let response = whatsapp_sdk_runtime::call::send(client, request, operation).await?;
     whatsapp_sdk_runtime::call::check::<crate::types::ResponseError>(PROVIDER, operation, response)
         .await
-}
-
-/// `value` with its inner part changed and its status and headers kept.
-fn map_inner<T, U>(value: ResponseValue<T>, f: impl FnOnce(T) -> U) -> ResponseValue<U> {
-    let status = value.status();
-    let headers = value.headers().clone();
-    ResponseValue::new(f(value.into_inner()), status, headers)
 }
