@@ -208,19 +208,7 @@ impl Error {
         operation: &'static str,
         response: reqwest::Response,
     ) -> Self {
-        let status = response.status();
-        let headers = response.headers().clone();
-        match response.bytes().await {
-            Ok(bytes) => Self::api(
-                provider,
-                operation,
-                status,
-                headers,
-                ErrorBody::from_bytes(bytes),
-                None,
-            ),
-            Err(error) => Self::transport(provider, operation, error),
-        }
+        Self::read_api(provider, operation, response, |_| None).await
     }
 
     /// Like [`Error::from_response`], also decoding the body as `E`, the spec's error schema,
@@ -233,15 +221,29 @@ impl Error {
     where
         E: serde::de::DeserializeOwned + Send + Sync + 'static,
     {
+        Self::read_api(provider, operation, response, |bytes| {
+            serde_json::from_slice::<E>(bytes)
+                .ok()
+                .map(|body| Box::new(body) as Box<dyn Any + Send + Sync>)
+        })
+        .await
+    }
+
+    /// Reads an error answer's body, classifies it and lets `typed` decode it as the spec's
+    /// error schema.
+    async fn read_api(
+        provider: &'static str,
+        operation: &'static str,
+        response: reqwest::Response,
+        typed: impl FnOnce(&Bytes) -> Option<Box<dyn Any + Send + Sync>>,
+    ) -> Self {
         let status = response.status();
         let headers = response.headers().clone();
         match response.bytes().await {
             Ok(bytes) => {
-                let typed = serde_json::from_slice::<E>(&bytes)
-                    .ok()
-                    .map(|body| Box::new(body) as Box<dyn Any + Send + Sync>);
+                let decoded = typed(&bytes);
                 let body = ErrorBody::from_bytes(bytes);
-                Self::api(provider, operation, status, headers, body, typed)
+                Self::api(provider, operation, status, headers, body, decoded)
             }
             Err(error) => Self::transport(provider, operation, error),
         }
