@@ -12,7 +12,10 @@ pub use client::{
     ClientBuilder, DEFAULT_API_VERSION, DEFAULT_BASE_URL, ENV_ACCESS_TOKEN, ENV_API_VERSION,
     ENV_BASE_URL,
 };
-pub use generated::{ByteStream, Client, ClientInfo, ResponseValue, builder, prelude, types};
+pub use generated::{ByteStream, Client, ResponseValue, builder, types};
+// progenitor's plumbing: `ClientInfo` gives tests `baseurl()`, `prelude` holds only `Client`.
+#[doc(hidden)]
+pub use generated::{ClientInfo, prelude};
 pub use hand_written::UploadMediaResponse;
 pub use whatsapp_sdk_runtime::{
     ApiError, Download, Error, ErrorBody, RetryPolicy, Runtime, Secret, Upload,

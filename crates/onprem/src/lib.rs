@@ -9,7 +9,10 @@ mod generated;
 mod hand_written;
 
 pub use client::{ClientBuilder, ENV_ACCESS_TOKEN, ENV_BASE_URL, ENV_PASSWORD, ENV_USERNAME};
-pub use generated::{ByteStream, Client, ClientInfo, ResponseValue, builder, prelude, types};
+pub use generated::{ByteStream, Client, ResponseValue, builder, types};
+// progenitor's plumbing: `ClientInfo` gives tests `baseurl()`, `prelude` holds only `Client`.
+#[doc(hidden)]
+pub use generated::{ClientInfo, prelude};
 pub use hand_written::{ProfilePhoto, ProfilePhotoFormat};
 pub use whatsapp_sdk_runtime::{
     ApiError, Download, Error, ErrorBody, RetryPolicy, Runtime, Secret, Upload,

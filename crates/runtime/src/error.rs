@@ -164,6 +164,7 @@ impl ErrorBody {
 
 impl Error {
     /// A builder setting or environment variable that is missing or invalid.
+    #[doc(hidden)]
     pub fn config(
         provider: &'static str,
         field: impl Into<String>,
@@ -177,19 +178,21 @@ impl Error {
     }
 
     /// Arguments that cannot make a valid request.
+    #[doc(hidden)]
     pub fn invalid_request(
         provider: &'static str,
         operation: &'static str,
-        reason: impl Into<String>,
+        reason: impl fmt::Display,
     ) -> Self {
         Self::InvalidRequest {
             provider,
             operation,
-            reason: reason.into(),
+            reason: reason.to_string(),
         }
     }
 
     /// A request that failed in transit; the URL is dropped from the error.
+    #[doc(hidden)]
     pub fn transport(
         provider: &'static str,
         operation: &'static str,
@@ -203,6 +206,7 @@ impl Error {
     }
 
     /// An error status with its body read and classified.
+    #[doc(hidden)]
     pub async fn from_response(
         provider: &'static str,
         operation: &'static str,
@@ -213,6 +217,7 @@ impl Error {
 
     /// Like [`Error::from_response`], also decoding the body as `E`, the spec's error schema,
     /// for [`ApiError::typed_body`] when it matches.
+    #[doc(hidden)]
     pub async fn from_response_typed<E>(
         provider: &'static str,
         operation: &'static str,

@@ -47,6 +47,7 @@ impl Runtime {
     }
 
     /// Adds credentials and User-Agent; the `pre` hook of every operation.
+    #[doc(hidden)]
     pub fn prepare(&self, request: &mut reqwest::Request, operation: &str) {
         let headers = request.headers_mut();
         headers.remove(PROGENITOR_API_VERSION);
@@ -66,6 +67,7 @@ impl Runtime {
     /// Sends `request`, retrying as the policy allows; the `exec` hook of every operation.
     ///
     /// Returns the last attempt's outcome: a response of any status, or the transport error.
+    #[doc(hidden)]
     pub async fn execute(
         &self,
         http: &reqwest::Client,

@@ -5,6 +5,30 @@ use std::fmt;
 use bytes::Bytes;
 use reqwest::multipart::{Form, Part};
 
+/// Why a file or a multipart body cannot be sent as given.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum UploadError {
+    /// The MIME type is not `type/subtype` text valid in a header.
+    #[error("`{0}` is not a valid MIME type")]
+    InvalidMimeType(String),
+    /// A typed body did not serialize to JSON.
+    #[error("body cannot be encoded: {0}")]
+    Encode(#[source] serde_json::Error),
+    /// A multipart body must come from a JSON object, one part per field.
+    #[error("a multipart body must be a JSON object")]
+    NotAnObject,
+    /// One file of a multipart body is at fault.
+    #[error("file `{field}`: {source}")]
+    File {
+        /// The form field that carries the file.
+        field: String,
+        /// What is wrong with it.
+        #[source]
+        source: Box<UploadError>,
+    },
+}
+
 /// A file to upload, as one multipart part or a raw request body.
 ///
 /// Bytes are shared, not copied, when the request is built or retried; a stream is read once
@@ -84,7 +108,8 @@ impl Upload {
     }
 
     /// The file as a multipart part named by the form; fails on a malformed MIME type.
-    pub fn into_part(self) -> Result<Part, String> {
+    #[doc(hidden)]
+    pub fn into_part(self) -> Result<Part, UploadError> {
         let part = match self.body {
             UploadBody::Bytes(bytes) => {
                 let length = bytes.len() as u64;
@@ -98,22 +123,23 @@ impl Upload {
         };
         part.file_name(self.file_name)
             .mime_str(&self.content_type)
-            .map_err(|_| format!("`{}` is not a valid MIME type", self.content_type))
+            .map_err(|_| UploadError::InvalidMimeType(self.content_type))
     }
 
     /// `request` with the file as its raw body: `Content-Type` is the file's MIME type, and a
     /// stream of known length also gets `Content-Length`, since some servers refuse chunked
     /// uploads. Fails on a malformed MIME type.
+    #[doc(hidden)]
     pub fn into_request(
         self,
         request: reqwest::RequestBuilder,
-    ) -> Result<reqwest::RequestBuilder, String> {
+    ) -> Result<reqwest::RequestBuilder, UploadError> {
         let content_type = self
             .content_type
             .parse::<reqwest::header::HeaderValue>()
             .ok()
             .filter(|_| self.content_type.contains('/'))
-            .ok_or_else(|| format!("`{}` is not a valid MIME type", self.content_type))?;
+            .ok_or_else(|| UploadError::InvalidMimeType(self.content_type.clone()))?;
         let request = request.header(reqwest::header::CONTENT_TYPE, content_type);
         Ok(match self.body {
             UploadBody::Bytes(bytes) => request.body(bytes),
@@ -144,13 +170,14 @@ impl fmt::Debug for Upload {
 ///
 /// Whapi accepts each of its JSON bodies as multipart/form-data with the same fields, so a
 /// media field can carry a file instead of a URL or base64 string.
+#[doc(hidden)]
 pub fn form_from_json<T: serde::Serialize>(
     body: &T,
     files: Vec<(String, Upload)>,
-) -> Result<Form, String> {
-    let value = serde_json::to_value(body).map_err(|e| format!("body cannot be encoded: {e}"))?;
+) -> Result<Form, UploadError> {
+    let value = serde_json::to_value(body).map_err(UploadError::Encode)?;
     let serde_json::Value::Object(fields) = value else {
-        return Err("a multipart body must be a JSON object".to_owned());
+        return Err(UploadError::NotAnObject);
     };
     let mut form = Form::new();
     for (name, value) in fields {
@@ -165,9 +192,10 @@ pub fn form_from_json<T: serde::Serialize>(
         form = form.text(name, text);
     }
     for (name, upload) in files {
-        let part = upload
-            .into_part()
-            .map_err(|e| format!("file `{name}`: {e}"))?;
+        let part = upload.into_part().map_err(|e| UploadError::File {
+            field: name.clone(),
+            source: Box::new(e),
+        })?;
         form = form.part(name, part);
     }
     Ok(form)

@@ -8,7 +8,10 @@ mod client;
 mod generated;
 
 pub use client::{ClientBuilder, DEFAULT_BASE_URL, ENV_API_KEY, ENV_BASE_URL};
-pub use generated::{ByteStream, Client, ClientInfo, ResponseValue, builder, prelude, types};
+pub use generated::{ByteStream, Client, ResponseValue, builder, types};
+// progenitor's plumbing: `ClientInfo` gives tests `baseurl()`, `prelude` holds only `Client`.
+#[doc(hidden)]
+pub use generated::{ClientInfo, prelude};
 pub use whatsapp_sdk_runtime::{
     ApiError, Download, Error, ErrorBody, RetryPolicy, Runtime, Secret, Upload,
 };
