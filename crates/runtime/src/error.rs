@@ -93,6 +93,12 @@ impl ApiError {
     pub fn is_retryable(&self) -> bool {
         is_retryable_status(self.status)
     }
+
+    /// How long the provider asked to wait before the next request (`Retry-After`, as seconds
+    /// or an HTTP date), when it said.
+    pub fn retry_after(&self) -> Option<std::time::Duration> {
+        crate::retry::retry_after(&self.headers, std::time::SystemTime::now())
+    }
 }
 
 impl fmt::Debug for ApiError {

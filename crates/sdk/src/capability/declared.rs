@@ -1,0 +1,159 @@
+//! Each provider's capabilities, read from its published API (the vendored spec under
+//! `specs/<provider>/`). One table for all five, so the in-memory messenger can imitate any
+//! provider and the README matrix can be rendered whatever features are compiled.
+
+use super::{Capabilities, Feature::*};
+use crate::Provider;
+
+impl Provider {
+    /// What this provider's adapter can do, as declared from the provider's published API.
+    ///
+    /// ```
+    /// use whatsapp_sdk::{Feature, Provider};
+    ///
+    /// assert!(Provider::Cloud.capabilities().supports(Feature::Template));
+    /// assert!(!Provider::YCloud.capabilities().supports(Feature::UploadMedia));
+    /// ```
+    pub const fn capabilities(self) -> Capabilities {
+        match self {
+            Provider::Cloud => CLOUD,
+            Provider::OnPrem => ONPREM,
+            Provider::Whapi => WHAPI,
+            Provider::YCloud => YCLOUD,
+            Provider::WhatsHooked => WHATSHOOKED,
+        }
+    }
+}
+
+/// `sendMessage` takes every message `type` with `context.message_id` for replies, media by
+/// `id` or `link`, `status: read` marks read; `uploadMedia` and `getMediaUrl` (whose URL is
+/// fetched with the same token) upload and download. `recipient_type` documents no group
+/// value, and `TemplateParameter` has no `parameter_name`.
+const CLOUD: Capabilities = Capabilities::of(&[
+    Text,
+    LinkPreview,
+    Image,
+    Video,
+    Audio,
+    Document,
+    Sticker,
+    Location,
+    Contacts,
+    Template,
+    TemplateHeader,
+    TemplateButtons,
+    Buttons,
+    List,
+    Reaction,
+    RemoveReaction,
+    ReplyTo,
+    MediaFromId,
+    MediaFromLink,
+    MediaFromBytes,
+    UploadMedia,
+    DownloadMedia,
+    MarkRead,
+]);
+
+/// `SendMessage` takes `text` (with a top-level `preview_url`), `image`, `video`, `audio`,
+/// `document`, `location`, `contacts` and the legacy `hsm` template with positional
+/// `localizable_params` only; `recipient_type: group` sends to groups. Media by id or by link
+/// through a configured media provider; `UploadMedia`, `DownloadMedia`, `MarkMessageAsRead`.
+/// No sticker, interactive, reaction or reply-to field exists in the request.
+const ONPREM: Capabilities = Capabilities::of(&[
+    Text,
+    LinkPreview,
+    Image,
+    Video,
+    Audio,
+    Document,
+    Location,
+    Contacts,
+    Template,
+    GroupRecipient,
+    MediaFromId,
+    MediaFromLink,
+    MediaFromBytes,
+    UploadMedia,
+    DownloadMedia,
+    MarkRead,
+]);
+
+/// `sendMessage{Text,Image,Video,Audio,Document,Sticker,Location,ContactList,Interactive}` with
+/// `quoted` for replies and chat ids for groups; media by id, link or inline bytes;
+/// `reactToMessage`/`removeReactFromMessage`, `uploadMedia`, `getMedia`, `markMessageAsRead`.
+/// Whapi relays a WhatsApp Web session: it has no template messages.
+const WHAPI: Capabilities = Capabilities::of(&[
+    Text,
+    LinkPreview,
+    Image,
+    Video,
+    Audio,
+    Document,
+    Sticker,
+    Location,
+    Contacts,
+    Buttons,
+    List,
+    Reaction,
+    RemoveReaction,
+    ReplyTo,
+    GroupRecipient,
+    MediaFromId,
+    MediaFromLink,
+    MediaFromBytes,
+    UploadMedia,
+    DownloadMedia,
+    MarkRead,
+]);
+
+/// `whatsapp_message-send` takes Cloud-API-shaped bodies (`text`, media by `link`, `location`,
+/// `contacts`, `template` with positional component parameters, `interactive`, `reaction`,
+/// `context`); `whatsapp_inbound_message-mark-as-read`. The API has no media upload or download
+/// and no media ids in its send types, and no group recipients.
+const YCLOUD: Capabilities = Capabilities::of(&[
+    Text,
+    LinkPreview,
+    Image,
+    Video,
+    Audio,
+    Document,
+    Sticker,
+    Location,
+    Contacts,
+    Template,
+    TemplateHeader,
+    TemplateButtons,
+    Buttons,
+    List,
+    Reaction,
+    RemoveReaction,
+    ReplyTo,
+    MediaFromLink,
+    MarkRead,
+]);
+
+/// For an account of type `business-api`: `sendMessage`, `send{Image,Video,Document,Audio,
+/// Sticker}` with base64 file data, `sendLocation`, `sendContacts`, `sendTemplate` (components
+/// without button `sub_type`/`index`), `sendInteractive`, `sendReaction`, `uploadMedia` and
+/// `markAsRead`. No send body references media by id or link, none takes a quoted message, and
+/// no operation downloads media. A `whatsmeow` account supports only text, image, video and
+/// document (see `WhatsHookedMessenger`).
+const WHATSHOOKED: Capabilities = Capabilities::of(&[
+    Text,
+    Image,
+    Video,
+    Audio,
+    Document,
+    Sticker,
+    Location,
+    Contacts,
+    Template,
+    TemplateHeader,
+    Buttons,
+    List,
+    Reaction,
+    MediaFromBytes,
+    UploadMedia,
+    MarkRead,
+]);
