@@ -8,8 +8,14 @@ pub(crate) const PROVIDER: &str = "cloud";
 
 /// Graph API host used when no base URL is set.
 pub const DEFAULT_BASE_URL: &str = "https://graph.facebook.com";
-/// Graph API version the vendored spec describes.
-pub const DEFAULT_API_VERSION: &str = "v21.0";
+/// Graph API version used when none is set.
+///
+/// The vendored spec describes v21.0, which Meta retires on 2027-01-21; the default is v23.0 so
+/// that clients keep working after that date. The generated types follow v21.0's description:
+/// fields Meta added in later versions are ignored when an answer is decoded, and can be sent
+/// only through the facade's provider fields (or a newer spec). Set
+/// [`ClientBuilder::with_api_version`] to pin another version.
+pub const DEFAULT_API_VERSION: &str = "v23.0";
 
 /// Environment variable [`ClientBuilder::from_env`] reads the access token from.
 pub const ENV_ACCESS_TOKEN: &str = "WHATSAPP_CLOUD_ACCESS_TOKEN";
@@ -82,8 +88,8 @@ impl ClientBuilder {
         self
     }
 
-    /// The Graph API version, e.g. `v23.0`. Default [`DEFAULT_API_VERSION`], the version the
-    /// types were generated from; later versions are compatible for the operations here.
+    /// The Graph API version, e.g. `v24.0`. Default [`DEFAULT_API_VERSION`]; the types were
+    /// generated from v21.0's description, and the operations here have kept their shapes since.
     pub fn with_api_version(mut self, version: impl Into<String>) -> Self {
         self.api_version = Some(version.into());
         self
@@ -113,7 +119,7 @@ impl ClientBuilder {
             return Err(Error::config(
                 PROVIDER,
                 "api_version",
-                format!("`{version}` is not a Graph API version like `v21.0`"),
+                format!("`{version}` is not a Graph API version like `v23.0`"),
             ));
         }
         let token = self.access_token.ok_or_else(|| {

@@ -3,6 +3,7 @@
 #![warn(missing_docs)]
 
 mod client;
+mod download;
 // Written by `cargo xtask generate` (prettyplease); rustfmt would reformat every line of it.
 #[rustfmt::skip]
 mod generated;

@@ -3,7 +3,11 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs, unreachable_pub)]
 
+mod adapter;
 mod capability;
+#[cfg(feature = "cloud")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud")))]
+pub mod cloud;
 mod error;
 pub mod limits;
 mod media;

@@ -7,7 +7,7 @@ use crate::support::{TOKEN, client, fixture, received, text_message};
 async fn generated_operation_sends_bearer_token_user_agent_and_body() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .and(path("/v21.0/106540352242922/messages"))
+        .and(path("/v23.0/106540352242922/messages"))
         .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
         .and(header("content-type", "application/json"))
         .respond_with(

@@ -43,7 +43,7 @@ fn malformed_base_urls_and_versions_are_rejected() {
             .build(),
     );
     assert!(
-        error.contains("`api_version` `23` is not a Graph API version like `v21.0`"),
+        error.contains("`api_version` `23` is not a Graph API version like `v23.0`"),
         "{error}"
     );
 }
@@ -88,7 +88,7 @@ fn a_versioned_base_url_is_used_as_given() {
         .expect("valid");
     assert_eq!(
         whatsapp_sdk_cloud::ClientInfo::baseurl(&client),
-        "https://graph.example.com/v21.0",
+        "https://graph.example.com/v23.0",
         "the later setter wins"
     );
 }

@@ -9,7 +9,7 @@ use crate::support::{TOKEN, client, received};
 async fn upload_media_sends_a_multipart_form_with_the_file() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .and(path("/v21.0/106540352242922/media"))
+        .and(path("/v23.0/106540352242922/media"))
         .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
         .respond_with(
             ResponseTemplate::new(200)

@@ -128,6 +128,12 @@ impl Message {
         self.reply_to.as_ref()
     }
 
+    /// The content, for adapters that replace a file's bytes by the id it was uploaded as
+    /// (which keeps the message valid: an id needs no checks bytes did not pass).
+    pub(crate) fn content_mut(&mut self) -> &mut Content {
+        &mut self.content
+    }
+
     /// Everything a messenger must support to send this message.
     ///
     /// ```

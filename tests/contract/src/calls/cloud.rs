@@ -26,9 +26,7 @@ pub fn calls() -> Vec<Call<Client>> {
 pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
     match (operation, setter) {
         ("sendMessage", "phone_number_id") => &[r#""contract""#],
-        ("sendMessage", "body") => {
-            &[r#"{"messaging_product":"whatsapp","to":"example_value","type":"text"}"#]
-        }
+        ("sendMessage", "body") => &[r#"{"messaging_product":"whatsapp"}"#],
         ("getMediaUrl", "media_id") => &[r#""contract""#],
         ("deleteMedia", "media_id") => &[r#""contract""#],
         ("getPhoneNumber", "phone_number_id") => &[r#""contract""#],

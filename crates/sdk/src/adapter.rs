@@ -1,0 +1,151 @@
+//! Plumbing every provider adapter shares: error conversion, typed request building, and
+//! uploading a message's bytes before it is sent.
+
+use std::future::Future;
+
+use whatsapp_sdk_runtime::{ApiError, ErrorBody};
+
+use crate::error::{Error, ErrorKind, ProviderError, Result};
+use crate::message::{Content, HeaderParameter};
+use crate::{MediaId, MediaSource, MediaUpload, Message, Provider};
+
+/// What a provider's error body says, as its adapter reads it.
+#[derive(Debug, Default)]
+pub(crate) struct ErrorDetails {
+    pub(crate) code: Option<String>,
+    pub(crate) subcode: Option<String>,
+    pub(crate) message: Option<String>,
+    /// The kind the provider's own code implies; `None` to go by the HTTP status.
+    pub(crate) kind: Option<ErrorKind>,
+}
+
+/// The kind an HTTP status implies when the provider's body says nothing more specific.
+pub(crate) fn kind_from_status(status: http::StatusCode) -> ErrorKind {
+    match status.as_u16() {
+        401 | 403 => ErrorKind::Auth,
+        429 => ErrorKind::RateLimited,
+        408 | 500..=599 => ErrorKind::Transient,
+        413 | 415 => ErrorKind::Media,
+        _ => ErrorKind::Rejected,
+    }
+}
+
+/// A provider crate's error as the facade's, with the body read by `details`.
+pub(crate) fn convert(
+    provider: Provider,
+    error: whatsapp_sdk_runtime::Error,
+    details: impl FnOnce(http::StatusCode, &serde_json::Value) -> ErrorDetails,
+) -> Error {
+    use whatsapp_sdk_runtime::Error as Runtime;
+    match error {
+        Runtime::Api(api) => Error::Provider(Box::new(provider_error(provider, &api, details))),
+        Runtime::Config { .. } => Error::Config {
+            provider,
+            source: Box::new(error),
+        },
+        Runtime::Transport { operation, .. } => Error::Transport {
+            provider,
+            operation,
+            source: Box::new(error),
+        },
+        Runtime::Decode { operation, .. } => Error::Decode {
+            provider,
+            operation,
+            source: Box::new(error),
+        },
+        _ => Error::Request {
+            provider,
+            operation: error.operation().unwrap_or("request"),
+            source: Box::new(error),
+        },
+    }
+}
+
+fn provider_error(
+    provider: Provider,
+    api: &ApiError,
+    details: impl FnOnce(http::StatusCode, &serde_json::Value) -> ErrorDetails,
+) -> ProviderError {
+    let body = match &api.body {
+        ErrorBody::Json(json) => json.clone(),
+        ErrorBody::Text(text) => serde_json::Value::String(text.clone()),
+        _ => serde_json::Value::Null,
+    };
+    let found = details(api.status, &body);
+    let message = found.message.or_else(|| match &api.body {
+        ErrorBody::Text(text) if !text.trim().is_empty() => Some(text.trim().to_owned()),
+        _ => None,
+    });
+    ProviderError {
+        provider,
+        operation: api.operation,
+        status: api.status,
+        code: found.code,
+        subcode: found.subcode,
+        message,
+        kind: found.kind.unwrap_or_else(|| kind_from_status(api.status)),
+        retry_after: api.retry_after(),
+        body,
+    }
+}
+
+/// Builds a generated request type from its typify builder, reporting a value the type
+/// refuses (which validation should have caught) as [`Error::Request`].
+pub(crate) fn build<T, B>(provider: Provider, operation: &'static str, builder: B) -> Result<T>
+where
+    B: TryInto<T>,
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    builder.try_into().map_err(|e| Error::Request {
+        provider,
+        operation,
+        source: Box::new(e),
+    })
+}
+
+/// A JSON text or number as a string: providers send codes as either.
+pub(crate) fn code_text(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) if !s.is_empty() => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// `message` with every file given as bytes uploaded through `upload` and replaced by the
+/// id it got, for providers whose send requests take media by id. Nothing is uploaded for a
+/// message without bytes.
+pub(crate) async fn with_uploaded_media<F, Fut>(message: &Message, upload: F) -> Result<Message>
+where
+    F: Fn(MediaUpload) -> Fut,
+    Fut: Future<Output = Result<MediaId>>,
+{
+    let mut resolved = message.clone();
+    if let Some(source) = media_source_mut(&mut resolved)
+        && let MediaSource::Bytes(bytes) = source
+    {
+        let id = upload(bytes.clone()).await?;
+        *source = MediaSource::Id(id);
+    }
+    Ok(resolved)
+}
+
+/// The one media source a message carries, if any.
+fn media_source_mut(message: &mut Message) -> Option<&mut MediaSource> {
+    match message.content_mut() {
+        Content::Image(m) => Some(&mut m.source),
+        Content::Video(m) => Some(&mut m.source),
+        Content::Audio(m) => Some(&mut m.source),
+        Content::Document(m) => Some(&mut m.source),
+        Content::Sticker(m) => Some(&mut m.source),
+        Content::Template(t) => match &mut t.header {
+            Some(
+                HeaderParameter::Image(source)
+                | HeaderParameter::Video(source)
+                | HeaderParameter::Document { source, .. },
+            ) => Some(source),
+            _ => None,
+        },
+        _ => None,
+    }
+}
