@@ -18,6 +18,9 @@ mod messenger;
 mod options;
 mod provider;
 mod recipient;
+#[cfg(feature = "sandbox")]
+#[cfg_attr(docsrs, doc(cfg(feature = "sandbox")))]
+pub mod sandbox;
 mod sent;
 
 pub use capability::{Capabilities, Feature};
@@ -32,7 +35,7 @@ pub use options::SendOptions;
 pub use provider::{ParseProviderError, Provider};
 pub use recipient::{GroupId, PhoneNumber, Recipient, WaId};
 pub use sent::{MessageId, Sent};
-pub use whatsapp_sdk_runtime::Secret;
+pub use whatsapp_sdk_runtime::{RetryPolicy, Secret};
 
 use message::Text;
 

@@ -1,0 +1,126 @@
+//! Each provider's error answers, in the shape its spec documents: what the sandbox sends for
+//! a wrong credential, an invalid body, an unknown path, a rate limit or a refusal.
+
+use serde_json::json;
+
+use super::Answer;
+use crate::Provider;
+
+/// The Graph API's error body (`ErrorResponse` in the Cloud spec).
+pub(crate) fn graph(code: i64, message: &str, details: &str) -> serde_json::Value {
+    json!({"error": {
+        "message": message,
+        "type": "OAuthException",
+        "code": code,
+        "error_data": {"messaging_product": "whatsapp", "details": details},
+        "fbtrace_id": "ASandboxTraceId"
+    }})
+}
+
+/// The on-premises API's `Response` with one `Error` in `errors`.
+fn onprem(code: i64, title: &str, details: &str) -> serde_json::Value {
+    json!({
+        "errors": [{"code": code, "title": title, "details": details}],
+        "meta": {"api_status": "stable", "version": "sandbox"}
+    })
+}
+
+/// Whapi's `ResponseError`.
+fn whapi(code: i64, message: &str) -> serde_json::Value {
+    json!({"error": {"code": code, "message": message}})
+}
+
+/// YCloud's `ErrorResponse`.
+fn ycloud(status: u16, code: &str, message: &str) -> serde_json::Value {
+    json!({"error": {"status": status, "code": code, "message": message, "requestId": "req_sandbox"}})
+}
+
+/// A request without the right credential.
+pub(crate) fn unauthorized(provider: Provider) -> Answer {
+    match provider {
+        Provider::Cloud => Answer::json(
+            401,
+            &graph(
+                190,
+                "Invalid OAuth access token - Cannot parse access token",
+                "The access token is missing or not the sandbox's.",
+            ),
+        ),
+        Provider::OnPrem => {
+            Answer::json(401, &onprem(1005, "Access denied", "Invalid credentials."))
+        }
+        Provider::Whapi => Answer::json(
+            401,
+            &whapi(401, "Need channel authorization for send message"),
+        ),
+        Provider::YCloud => Answer::json(401, &ycloud(401, "UNAUTHORIZED", "Invalid API key.")),
+        Provider::WhatsHooked => Answer::text(401, "Unauthorized"),
+    }
+}
+
+/// A body the provider's request type does not accept; `details` says why.
+pub(crate) fn invalid(provider: Provider, details: &str) -> Answer {
+    match provider {
+        Provider::Cloud => Answer::json(400, &graph(100, "(#100) Invalid parameter", details)),
+        Provider::OnPrem => {
+            Answer::json(400, &onprem(1009, "Parameter value is not valid", details))
+        }
+        Provider::Whapi => Answer::json(
+            400,
+            &whapi(400, &format!("Wrong request parameters: {details}")),
+        ),
+        Provider::YCloud => Answer::json(400, &ycloud(400, "INVALID_ARGUMENT", details)),
+        Provider::WhatsHooked => Answer::text(400, format!("Bad request: {details}")),
+    }
+}
+
+/// A path or method the provider does not have.
+pub(crate) fn not_found(provider: Provider, what: &str) -> Answer {
+    match provider {
+        Provider::Cloud => Answer::json(
+            400,
+            &graph(100, "Unsupported request - method type or path", what),
+        ),
+        Provider::OnPrem => Answer::json(404, &onprem(1006, "Resource not found", what)),
+        Provider::Whapi => Answer::json(404, &whapi(404, what)),
+        Provider::YCloud => Answer::json(
+            404,
+            &ycloud(404, "NOT_FOUND", "The requested resource does not exist."),
+        ),
+        Provider::WhatsHooked => Answer::text(404, format!("Not found: {what}")),
+    }
+}
+
+/// `provider`'s 429 (the Cloud API's is built by [`Answer::rate_limited`]).
+pub(crate) fn rate_limited(provider: Provider) -> Answer {
+    match provider {
+        Provider::Cloud => Answer::json(
+            429,
+            &graph(
+                130429,
+                "(#130429) Rate limit hit",
+                "Cloud API message throughput has been reached.",
+            ),
+        ),
+        Provider::OnPrem => Answer::json(429, &onprem(1015, "Too many requests", "Slow down.")),
+        Provider::Whapi => Answer::json(429, &whapi(429, "Too many requests")),
+        Provider::YCloud => {
+            Answer::json(429, &ycloud(429, "TOO_MANY_REQUESTS", "Too many requests."))
+        }
+        Provider::WhatsHooked => Answer::text(429, "Too many requests"),
+    }
+}
+
+/// A refusal for a reason only `message` describes.
+pub(crate) fn refused(provider: Provider, message: &str) -> Answer {
+    match provider {
+        Provider::Cloud => Answer::json(
+            400,
+            &graph(131000, "(#131000) Something went wrong", message),
+        ),
+        Provider::OnPrem => Answer::json(400, &onprem(1000, "Generic error", message)),
+        Provider::Whapi => Answer::json(400, &whapi(400, message)),
+        Provider::YCloud => Answer::json(400, &ycloud(400, "FAILED_PRECONDITION", message)),
+        Provider::WhatsHooked => Answer::text(500, format!("Send failed: {message}")),
+    }
+}
