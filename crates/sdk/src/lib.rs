@@ -8,6 +8,9 @@ mod capability;
 #[cfg(feature = "cloud")]
 #[cfg_attr(docsrs, doc(cfg(feature = "cloud")))]
 pub mod cloud;
+#[cfg(feature = "conformance")]
+#[doc(hidden)]
+pub mod conformance;
 mod error;
 pub mod limits;
 mod media;

@@ -99,7 +99,7 @@ fn upload(request: &Incoming, context: &Context) -> Answer {
         return errors::invalid(PROVIDER, "The parameters file and type are required.");
     };
     let mime_type = String::from_utf8_lossy(&kind.body).into_owned();
-    let id = format!("{}", 1_000_000_000_000_000 + context.state.next_number());
+    let id = super::state::State::media_id_for(&file.body, &mime_type);
     context.state.store_media(
         PROVIDER,
         id.clone(),

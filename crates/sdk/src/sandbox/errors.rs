@@ -1,10 +1,12 @@
 //! Each provider's error answers, in the shape its spec documents: what the sandbox sends for
 //! a wrong credential, an invalid body, an unknown path, a rate limit or a refusal.
 
+use std::time::Duration;
+
 use serde_json::json;
 
 use super::Answer;
-use crate::Provider;
+use crate::{ErrorKind, Provider};
 
 /// The Graph API's error body (`ErrorResponse` in the Cloud spec).
 pub(crate) fn graph(code: i64, message: &str, details: &str) -> serde_json::Value {
@@ -123,4 +125,75 @@ pub(crate) fn refused(provider: Provider, message: &str) -> Answer {
         Provider::YCloud => Answer::json(400, &ycloud(400, "FAILED_PRECONDITION", message)),
         Provider::WhatsHooked => Answer::text(500, format!("Send failed: {message}")),
     }
+}
+
+/// The error answers `provider`'s API documents, each with the kind a messenger must read it
+/// as: what the conformance suite (and `examples/handle_errors`) rehearse.
+pub fn documented_errors(provider: Provider) -> Vec<(&'static str, Answer, ErrorKind)> {
+    let rate_limited = Answer::rate_limited(provider, Duration::from_secs(2));
+    let mut errors = vec![
+        ("rate limited", rate_limited, ErrorKind::RateLimited),
+        ("bad credential", unauthorized(provider), ErrorKind::Auth),
+    ];
+    match provider {
+        Provider::Cloud => errors.extend([
+            (
+                "customer-service window closed",
+                Answer::outside_service_window(provider),
+                ErrorKind::OutsideServiceWindow,
+            ),
+            (
+                "recipient cannot receive",
+                Answer::json(
+                    400,
+                    &graph(
+                        131026,
+                        "(#131026) Message Undeliverable",
+                        "Unable to deliver message.",
+                    ),
+                ),
+                ErrorKind::Recipient,
+            ),
+            (
+                "template missing",
+                Answer::json(
+                    404,
+                    &graph(
+                        132001,
+                        "(#132001) Template name does not exist in the translation",
+                        "template name (order_update) does not exist in en_US",
+                    ),
+                ),
+                ErrorKind::Template,
+            ),
+            (
+                "service unavailable",
+                Answer::json(
+                    503,
+                    &graph(
+                        131016,
+                        "(#131016) Service unavailable",
+                        "A service is temporarily unavailable.",
+                    ),
+                ),
+                ErrorKind::Transient,
+            ),
+        ]),
+        _ => errors.push((
+            "internal error",
+            match provider {
+                Provider::OnPrem => {
+                    Answer::json(500, &onprem(1014, "Internal error", "Upstream failed."))
+                }
+                Provider::Whapi => Answer::json(500, &whapi(500, "Internal Error")),
+                Provider::YCloud => Answer::json(
+                    500,
+                    &ycloud(500, "INTERNAL_SERVER_ERROR", "Internal error."),
+                ),
+                _ => Answer::text(500, "Send failed"),
+            },
+            ErrorKind::Transient,
+        )),
+    }
+    errors
 }

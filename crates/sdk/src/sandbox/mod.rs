@@ -37,6 +37,7 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
 pub use answer::Answer;
+pub use errors::documented_errors;
 pub use record::{Part, Recorded};
 use server::{Context, Incoming};
 use state::State;

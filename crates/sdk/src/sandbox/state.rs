@@ -71,6 +71,18 @@ impl State {
         self.lock().media.insert((provider, id), media);
     }
 
+    /// A media id that depends only on the file, so recorded requests (and the golden files
+    /// made of them) do not change when other files are uploaded first: 16 decimal digits,
+    /// the form Meta's media ids have, from the file's FNV-1a hash.
+    pub(crate) fn media_id_for(bytes: &[u8], mime_type: &str) -> String {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for byte in bytes.iter().chain(mime_type.as_bytes()) {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("{}", 1_000_000_000_000_000 + hash % 9_000_000_000_000_000)
+    }
+
     pub(crate) fn media(&self, provider: Provider, id: &str) -> Option<StoredMedia> {
         self.lock().media.get(&(provider, id.to_owned())).cloned()
     }
