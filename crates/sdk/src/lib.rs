@@ -11,6 +11,7 @@ pub mod cloud;
 #[cfg(feature = "conformance")]
 #[doc(hidden)]
 pub mod conformance;
+mod env;
 mod error;
 pub mod limits;
 mod media;
@@ -27,6 +28,7 @@ pub mod sandbox;
 mod sent;
 
 pub use capability::{Capabilities, Feature};
+pub use env::{ENV_PROVIDER, from_env, from_env_with};
 pub use error::{BoxError, Error, ErrorKind, ProviderError, Result, ValidationError, Violation};
 pub use media::{Media, MediaId, MediaSource, MediaUpload};
 #[cfg(feature = "test-util")]

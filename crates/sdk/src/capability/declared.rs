@@ -27,8 +27,9 @@ impl Provider {
 
 /// `sendMessage` takes every message `type` with `context.message_id` for replies, media by
 /// `id` or `link`, `status: read` marks read; `uploadMedia` and `getMediaUrl` (whose URL is
-/// fetched with the same token) upload and download. `recipient_type` documents no group
-/// value, and `TemplateParameter` has no `parameter_name`.
+/// fetched with the same token) upload and download; named template parameters carry
+/// `parameter_name` (added by `specs/cloud/overlay.yaml` from Meta's reference). `recipient_type`
+/// documents no group value.
 const CLOUD: Capabilities = Capabilities::of(&[
     Text,
     LinkPreview,
@@ -40,6 +41,7 @@ const CLOUD: Capabilities = Capabilities::of(&[
     Location,
     Contacts,
     Template,
+    TemplateNamedParameters,
     TemplateHeader,
     TemplateButtons,
     Buttons,

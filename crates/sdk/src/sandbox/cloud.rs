@@ -106,7 +106,6 @@ fn upload(request: &Incoming, context: &Context) -> Answer {
         StoredMedia {
             bytes: file.body.clone(),
             mime_type,
-            file_name: file.file_name.clone(),
         },
     );
     Answer::json(200, &json!({"id": id}))

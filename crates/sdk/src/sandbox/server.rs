@@ -42,17 +42,6 @@ impl Incoming {
         self.header("authorization")?.strip_prefix("Bearer ")
     }
 
-    /// The essence of the `Content-Type` header, lowercased.
-    pub(crate) fn content_type(&self) -> Option<String> {
-        self.header("content-type").map(|v| {
-            v.split(';')
-                .next()
-                .unwrap_or_default()
-                .trim()
-                .to_ascii_lowercase()
-        })
-    }
-
     /// The parts of a multipart body.
     pub(crate) fn parts(&self) -> Vec<super::Part> {
         super::record::multipart(self.header("content-type"), &self.body)

@@ -13,7 +13,6 @@ use crate::Provider;
 pub(crate) struct StoredMedia {
     pub(crate) bytes: Bytes,
     pub(crate) mime_type: String,
-    pub(crate) file_name: Option<String>,
 }
 
 #[derive(Debug, Default)]
