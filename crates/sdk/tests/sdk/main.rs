@@ -2,4 +2,5 @@
 //! adapter and the in-memory messenger, and the sandbox's own behaviour.
 
 mod conformance;
+mod readme;
 mod sandbox;
