@@ -19,6 +19,9 @@ mod options;
 mod provider;
 mod recipient;
 mod sent;
+#[cfg(feature = "whapi")]
+#[cfg_attr(docsrs, doc(cfg(feature = "whapi")))]
+pub mod whapi;
 
 pub use capability::{Capabilities, Feature};
 pub use error::{BoxError, Error, ErrorKind, ProviderError, Result, ValidationError, Violation};

@@ -79,10 +79,11 @@ const ONPREM: Capabilities = Capabilities::of(&[
     MarkRead,
 ]);
 
-/// `sendMessage{Text,Image,Video,Audio,Document,Sticker,Location,ContactList,Interactive}` with
-/// `quoted` for replies and chat ids for groups; media by id, link or inline bytes;
-/// `reactToMessage`/`removeReactFromMessage`, `uploadMedia`, `getMedia`, `markMessageAsRead`.
-/// Whapi relays a WhatsApp Web session: it has no template messages.
+/// `sendMessage{Text,Image,Video,Audio,Document,Sticker,Location,Contact,ContactList,
+/// Interactive}` with `quoted` for replies, `no_link_preview` for previews and `…@g.us` chat
+/// ids for groups; `media` takes a media id or a link, and bytes go through `uploadMedia`
+/// first; `reactToMessage`/`removeReactFromMessage`, `getMedia`, `markMessageAsRead`. Whapi
+/// relays a WhatsApp Web session: it has no template messages.
 const WHAPI: Capabilities = Capabilities::of(&[
     Text,
     LinkPreview,
