@@ -22,6 +22,9 @@ mod sent;
 #[cfg(feature = "whapi")]
 #[cfg_attr(docsrs, doc(cfg(feature = "whapi")))]
 pub mod whapi;
+#[cfg(feature = "ycloud")]
+#[cfg_attr(docsrs, doc(cfg(feature = "ycloud")))]
+pub mod ycloud;
 
 pub use capability::{Capabilities, Feature};
 pub use error::{BoxError, Error, ErrorKind, ProviderError, Result, ValidationError, Violation};

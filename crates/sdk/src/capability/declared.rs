@@ -108,10 +108,12 @@ const WHAPI: Capabilities = Capabilities::of(&[
     MarkRead,
 ]);
 
-/// `whatsapp_message-send` takes Cloud-API-shaped bodies (`text`, media by `link`, `location`,
-/// `contacts`, `template` with positional component parameters, `interactive`, `reaction`,
-/// `context`); `whatsapp_inbound_message-mark-as-read`. The API has no media upload or download
-/// and no media ids in its send types, and no group recipients.
+/// `whatsapp_message-send-directly` (and the queued `whatsapp_message-send`, same body) takes
+/// Cloud-API-shaped bodies (`text` with `preview_url`, media by `link`, `location`,
+/// `contacts`, `template` with positional header, body and button parameters, `interactive`,
+/// `reaction` with `""` to remove, `context` for replies);
+/// `whatsapp_inbound_message-mark-as-read`. The API has no media upload or download, no media
+/// ids in its send types, no `parameter_name`, and `to` is an E.164 number, never a group.
 const YCLOUD: Capabilities = Capabilities::of(&[
     Text,
     LinkPreview,
