@@ -87,6 +87,22 @@ pub(crate) fn address(to: &Recipient, message: &Message) -> Result<Address> {
     Ok(Address { chat_id, quoted })
 }
 
+/// `message` with a document's shown name made explicit: once its bytes are uploaded and
+/// replaced by an id, the upload's own file name is gone (the raw upload sends none), and
+/// `sendMessageDocument` has only its `filename` to show.
+pub(crate) fn with_document_name(message: &Message) -> Message {
+    let mut message = message.clone();
+    if let Content::Document(document) = message.content_mut()
+        && document.file_name.is_none()
+    {
+        document.file_name = document
+            .file_name()
+            .filter(|name| !name.trim().is_empty())
+            .map(str::to_owned);
+    }
+    message
+}
+
 /// The request that sends `message` to `to`. Media given as bytes must have been uploaded
 /// already (see `adapter::with_uploaded_media`).
 pub(crate) fn request(to: &Recipient, message: &Message) -> Result<Request> {
@@ -640,6 +656,31 @@ mod tests {
                 "media": "https://example.com/hi.webp"
             }})
         );
+    }
+
+    #[test]
+    fn an_uploaded_documents_name_survives_its_upload() {
+        let pdf = crate::MediaUpload::new(b"%PDF-1.7".to_vec(), "application/pdf")
+            .with_file_name("invoice-1234.pdf");
+        let message = with_document_name(&Message::new(Document::new(pdf)).unwrap());
+        // What `adapter::with_uploaded_media` does with the bytes.
+        let mut uploaded = message.clone();
+        if let Content::Document(document) = uploaded.content_mut() {
+            document.source = MediaSource::id(MEDIA);
+        }
+        assert_eq!(
+            json_of(uploaded)["sendMessageDocument"],
+            json!({"to": "14155550123@s.whatsapp.net", "media": MEDIA, "filename": "invoice-1234.pdf"})
+        );
+        let named = Document::new(MediaSource::id(MEDIA)).with_file_name("a.pdf");
+        let kept = with_document_name(&Message::new(named).unwrap());
+        assert_eq!(json_of(kept)["sendMessageDocument"]["filename"], "a.pdf");
+        let unnamed = crate::MediaUpload::new(b"%PDF".to_vec(), "application/pdf");
+        let message = with_document_name(&Message::new(Document::new(unnamed)).unwrap());
+        let Content::Document(document) = message.content() else {
+            unreachable!("a document stays a document")
+        };
+        assert_eq!(document.file_name, None);
     }
 
     #[test]

@@ -280,7 +280,8 @@ impl Messenger for WhapiMessenger {
         capability::check_send(PROVIDER, CAPABILITIES, to, message)?;
         // Recipient and reply-to are checked before a file is uploaded for nothing.
         map::address(to, message)?;
-        let message = adapter::with_uploaded_media(message, |m| self.upload(m)).await?;
+        let message = map::with_document_name(message);
+        let message = adapter::with_uploaded_media(&message, |m| self.upload(m)).await?;
         let request = map::request(to, &message)?;
         self.dispatch(request, options).await
     }
