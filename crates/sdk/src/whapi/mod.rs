@@ -6,7 +6,7 @@
 //! message id); reactions are `reactToMessage` and `removeReactFromMessage`, which return no id.
 //!
 //! - **Link previews:** Whapi previews the first link of a text unless `no_link_preview` is
-//!   set, the facade previews only when [`Text::with_preview_url`](crate::message::Text::with_preview_url)
+//!   set; the facade previews only when [`Text::with_preview_url`](crate::message::Text::with_preview_url)
 //!   asks. A text without it is sent with `no_link_preview: true`; one with it leaves Whapi's
 //!   default.
 //! - **Media:** by Whapi media id (`MediaSource::Id`, checked against the spec's `MediaID`
