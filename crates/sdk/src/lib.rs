@@ -26,6 +26,12 @@ mod recipient;
 #[cfg_attr(docsrs, doc(cfg(feature = "sandbox")))]
 pub mod sandbox;
 mod sent;
+#[cfg(feature = "whapi")]
+#[cfg_attr(docsrs, doc(cfg(feature = "whapi")))]
+pub mod whapi;
+#[cfg(feature = "ycloud")]
+#[cfg_attr(docsrs, doc(cfg(feature = "ycloud")))]
+pub mod ycloud;
 
 pub use capability::{Capabilities, Feature};
 pub use env::{ENV_PROVIDER, from_env, from_env_with};

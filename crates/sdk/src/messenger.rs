@@ -10,7 +10,7 @@ use crate::{
     SendOptions, Sent, Text,
 };
 
-/// A `Messenger` behind a pointer: what [`from_env`](crate::from_env) returns.
+/// A `Messenger` behind a pointer: what `from_env` returns.
 pub type DynMessenger = dyn Messenger;
 
 /// Sends WhatsApp messages through one provider.

@@ -81,10 +81,11 @@ const ONPREM: Capabilities = Capabilities::of(&[
     MarkRead,
 ]);
 
-/// `sendMessage{Text,Image,Video,Audio,Document,Sticker,Location,ContactList,Interactive}` with
-/// `quoted` for replies and chat ids for groups; media by id, link or inline bytes;
-/// `reactToMessage`/`removeReactFromMessage`, `uploadMedia`, `getMedia`, `markMessageAsRead`.
-/// Whapi relays a WhatsApp Web session: it has no template messages.
+/// `sendMessage{Text,Image,Video,Audio,Document,Sticker,Location,Contact,ContactList,
+/// Interactive}` with `quoted` for replies, `no_link_preview` for previews and `…@g.us` chat
+/// ids for groups; `media` takes a media id or a link, and bytes go through `uploadMedia`
+/// first; `reactToMessage`/`removeReactFromMessage`, `getMedia`, `markMessageAsRead`. Whapi
+/// relays a WhatsApp Web session: it has no template messages.
 const WHAPI: Capabilities = Capabilities::of(&[
     Text,
     LinkPreview,
@@ -109,10 +110,12 @@ const WHAPI: Capabilities = Capabilities::of(&[
     MarkRead,
 ]);
 
-/// `whatsapp_message-send` takes Cloud-API-shaped bodies (`text`, media by `link`, `location`,
-/// `contacts`, `template` with positional component parameters, `interactive`, `reaction`,
-/// `context`); `whatsapp_inbound_message-mark-as-read`. The API has no media upload or download
-/// and no media ids in its send types, and no group recipients.
+/// `whatsapp_message-send-directly` (and the queued `whatsapp_message-send`, same body) takes
+/// Cloud-API-shaped bodies (`text` with `preview_url`, media by `link`, `location`,
+/// `contacts`, `template` with positional header, body and button parameters, `interactive`,
+/// `reaction` with `""` to remove, `context` for replies);
+/// `whatsapp_inbound_message-mark-as-read`. The API has no media upload or download, no media
+/// ids in its send types, no `parameter_name`, and `to` is an E.164 number, never a group.
 const YCLOUD: Capabilities = Capabilities::of(&[
     Text,
     LinkPreview,
