@@ -32,6 +32,10 @@ mod errors;
 mod record;
 mod server;
 mod state;
+#[cfg(feature = "whapi")]
+mod whapi;
+#[cfg(feature = "ycloud")]
+mod ycloud;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
@@ -63,6 +67,9 @@ impl Sandbox {
 
     /// The Cloud API phone number id the sandbox's Cloud messenger sends from.
     pub const CLOUD_PHONE_NUMBER_ID: &'static str = "106540352242922";
+
+    /// The YCloud sender number the sandbox's YCloud messenger sends from.
+    pub const YCLOUD_FROM: &'static str = "+15550100001";
 
     /// Starts a sandbox on a free loopback port. Needs a tokio runtime with I/O enabled.
     pub async fn start() -> std::io::Result<Sandbox> {
@@ -150,15 +157,46 @@ impl Sandbox {
         retry: RetryPolicy,
     ) -> Result<Box<DynMessenger>> {
         let _ = &retry;
+        let config =
+            |source: Box<dyn std::error::Error + Send + Sync>| Error::Config { provider, source };
+        let _ = &config;
         match provider {
             #[cfg(feature = "cloud")]
-            Provider::Cloud => Ok(Box::new(
-                self.cloud_messenger_with(|b| b.with_retry_policy(retry))?,
+            Provider::Cloud => {
+                let client = self
+                    .cloud_client()
+                    .with_retry_policy(retry)
+                    .build()
+                    .map_err(|e| config(Box::new(e)))?;
+                Ok(Box::new(crate::cloud::CloudMessenger::new(
+                    client,
+                    Self::CLOUD_PHONE_NUMBER_ID,
+                )?))
+            }
+            #[cfg(feature = "whapi")]
+            Provider::Whapi => {
+                let client = self
+                    .whapi_client()
+                    .with_retry_policy(retry)
+                    .build()
+                    .map_err(|e| config(Box::new(e)))?;
+                Ok(Box::new(crate::whapi::WhapiMessenger::new(client)))
+            }
+            #[cfg(feature = "ycloud")]
+            Provider::YCloud => {
+                let client = self
+                    .ycloud_client()
+                    .with_retry_policy(retry)
+                    .build()
+                    .map_err(|e| config(Box::new(e)))?;
+                Ok(Box::new(crate::ycloud::YCloudMessenger::new(
+                    client,
+                    Self::YCLOUD_FROM,
+                )?))
+            }
+            _ => Err(config(
+                format!("the `{provider}` feature of whatsapp-sdk is off").into(),
             )),
-            _ => Err(Error::Config {
-                provider,
-                source: format!("the `{provider}` feature of whatsapp-sdk is off").into(),
-            }),
         }
     }
 
@@ -175,21 +213,29 @@ impl Sandbox {
     #[cfg(feature = "cloud")]
     #[cfg_attr(docsrs, doc(cfg(feature = "cloud")))]
     pub fn cloud_messenger(&self) -> Result<crate::cloud::CloudMessenger> {
-        self.cloud_messenger_with(|builder| builder)
+        let client = self.cloud_client().build().map_err(|e| Error::Config {
+            provider: Provider::Cloud,
+            source: Box::new(e),
+        })?;
+        crate::cloud::CloudMessenger::new(client, Self::CLOUD_PHONE_NUMBER_ID)
     }
 
-    #[cfg(feature = "cloud")]
-    fn cloud_messenger_with(
-        &self,
-        configure: impl FnOnce(crate::cloud::api::ClientBuilder) -> crate::cloud::api::ClientBuilder,
-    ) -> Result<crate::cloud::CloudMessenger> {
-        let client = configure(self.cloud_client())
-            .build()
-            .map_err(|e| Error::Config {
-                provider: Provider::Cloud,
-                source: Box::new(e),
-            })?;
-        crate::cloud::CloudMessenger::new(client, Self::CLOUD_PHONE_NUMBER_ID)
+    /// A Whapi.Cloud client builder pointed at the sandbox with its token.
+    #[cfg(feature = "whapi")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "whapi")))]
+    pub fn whapi_client(&self) -> crate::whapi::api::ClientBuilder {
+        crate::whapi::api::Client::builder()
+            .with_base_url(self.base_url(Provider::Whapi))
+            .with_token(Self::TOKEN)
+    }
+
+    /// A YCloud client builder pointed at the sandbox with its API key.
+    #[cfg(feature = "ycloud")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "ycloud")))]
+    pub fn ycloud_client(&self) -> crate::ycloud::api::ClientBuilder {
+        crate::ycloud::api::Client::builder()
+            .with_base_url(self.base_url(Provider::YCloud))
+            .with_api_key(Self::TOKEN)
     }
 
     /// Stops the server and waits until it no longer listens.
@@ -246,6 +292,10 @@ fn dispatch(provider: Provider, request: &Incoming, context: &Context) -> Answer
     match provider {
         #[cfg(feature = "cloud")]
         Provider::Cloud => cloud::handle(request, context),
+        #[cfg(feature = "whapi")]
+        Provider::Whapi => whapi::handle(request, context),
+        #[cfg(feature = "ycloud")]
+        Provider::YCloud => ycloud::handle(request, context),
         _ => errors::not_found(provider, &request.path),
     }
 }
