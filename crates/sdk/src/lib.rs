@@ -13,6 +13,7 @@ pub mod cloud;
 pub mod conformance;
 mod env;
 mod error;
+mod graph_codes;
 pub mod limits;
 mod media;
 #[cfg(feature = "test-util")]

@@ -96,7 +96,7 @@ impl SendOptions {
         let merged: T = serde_json::from_value(json).map_err(|e| refused("*", e.to_string()))?;
         let back = serde_json::to_value(&merged).map_err(|e| refused("*", e.to_string()))?;
         for (name, value) in self.provider_fields(provider) {
-            if lookup(&back, name) != Some(value) {
+            if !lookup(&back, name).is_some_and(|kept| same(kept, value)) {
                 return Err(refused(name, "the request type has no such field".into()));
             }
         }
@@ -140,8 +140,80 @@ fn object(value: &mut serde_json::Value) -> &mut serde_json::Map<String, serde_j
     }
 }
 
+/// JSON equality where numbers compare by value: `3` set on an `f64` field comes back `3.0`.
+fn same(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
 fn lookup<'a>(json: &'a serde_json::Value, name: &str) -> Option<&'a serde_json::Value> {
     segments(name)
         .iter()
         .try_fold(json, |at, segment| at.get(segment))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[derive(Debug, serde::Serialize, serde::Deserialize)]
+    struct Body {
+        to: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        delay: Option<f64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        nested: Option<Nested>,
+    }
+
+    #[derive(Debug, serde::Serialize, serde::Deserialize)]
+    struct Nested {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        flag: Option<bool>,
+    }
+
+    fn body() -> Body {
+        Body {
+            to: "1".into(),
+            delay: None,
+            nested: None,
+        }
+    }
+
+    #[test]
+    fn fields_of_the_type_are_merged_at_their_pointer() {
+        let options = SendOptions::new()
+            .with_provider_field(Provider::Whapi, "delay", json!(3))
+            .with_provider_field(Provider::Whapi, "/nested/flag", json!(true))
+            .with_provider_field(Provider::Cloud, "ignored", json!(1));
+        let merged = options.apply(Provider::Whapi, "Body", body()).unwrap();
+        assert_eq!(merged.delay, Some(3.0));
+        assert_eq!(merged.nested.unwrap().flag, Some(true));
+    }
+
+    #[test]
+    fn fields_the_type_lacks_are_refused_by_name() {
+        let options =
+            SendOptions::new().with_provider_field(Provider::Whapi, "view_once", json!(true));
+        let error = options.apply(Provider::Whapi, "Body", body()).unwrap_err();
+        let invalid = error.validation().expect("a validation error");
+        assert_eq!(invalid.field(), "options.provider_fields.whapi.view_once");
+        assert!(
+            error.to_string().contains("not a field of `Body`"),
+            "{error}"
+        );
+        let wrong_type =
+            SendOptions::new().with_provider_field(Provider::Whapi, "delay", json!("soon"));
+        assert!(wrong_type.apply(Provider::Whapi, "Body", body()).is_err());
+    }
 }

@@ -58,8 +58,9 @@ impl From<&str> for MessageId {
 #[non_exhaustive]
 pub struct Sent {
     /// The provider's id for the new message (use it for replies, reactions and receipts).
-    /// `None` only where the provider's API returns no id (WhatsHooked answers `{"status":
-    /// "ok"}`); the id then arrives with the status webhooks.
+    /// `None` where the provider's API returns none: WhatsHooked answers every send with
+    /// `{"status": "ok"}`, and Whapi gives no id for a reaction; the id then arrives with the
+    /// webhooks.
     pub id: Option<MessageId>,
     /// Who accepted it.
     pub provider: Provider,

@@ -2,18 +2,6 @@
 //! read into the facade's error kinds.
 
 use crate::adapter::{ErrorDetails, code_text};
-use crate::error::ErrorKind;
-
-/// Codes Meta documents per kind (Cloud API "Error codes" reference).
-const RATE_LIMITED: &[i64] = &[4, 80007, 130429, 131048, 131056, 613];
-const OUTSIDE_WINDOW: &[i64] = &[131047];
-const TEMPLATE: &[i64] = &[
-    132000, 132001, 132005, 132007, 132012, 132015, 132016, 132068, 132069,
-];
-const RECIPIENT: &[i64] = &[131021, 131026, 131030, 131050];
-const AUTH: &[i64] = &[0, 3, 10, 190];
-const MEDIA: &[i64] = &[131052, 131053];
-const TRANSIENT: &[i64] = &[1, 2, 131000, 131016, 131057, 133004];
 
 pub(crate) fn details(_status: http::StatusCode, body: &serde_json::Value) -> ErrorDetails {
     let error = &body["error"];
@@ -31,33 +19,14 @@ pub(crate) fn details(_status: http::StatusCode, body: &serde_json::Value) -> Er
         code: code_text(&error["code"]),
         subcode: code_text(&error["error_subcode"]),
         message,
-        kind: code.and_then(kind),
+        kind: code.and_then(crate::graph_codes::kind),
     }
-}
-
-fn kind(code: i64) -> Option<ErrorKind> {
-    let kinds: [(&[i64], ErrorKind); 7] = [
-        (RATE_LIMITED, ErrorKind::RateLimited),
-        (OUTSIDE_WINDOW, ErrorKind::OutsideServiceWindow),
-        (TEMPLATE, ErrorKind::Template),
-        (RECIPIENT, ErrorKind::Recipient),
-        (AUTH, ErrorKind::Auth),
-        (MEDIA, ErrorKind::Media),
-        (TRANSIENT, ErrorKind::Transient),
-    ];
-    if (200..=299).contains(&code) {
-        // Graph's permission errors (`#200`–`#299`).
-        return Some(ErrorKind::Auth);
-    }
-    kinds
-        .iter()
-        .find(|(codes, _)| codes.contains(&code))
-        .map(|(_, kind)| *kind)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorKind;
     use serde_json::json;
 
     #[test]

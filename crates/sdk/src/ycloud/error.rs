@@ -26,18 +26,6 @@ const YCLOUD_CODES: &[(&str, ErrorKind)] = &[
     ("RECIPIENT_IN_BLOCK_LIST", ErrorKind::Recipient),
 ];
 
-/// Meta's Cloud API error codes per kind, the same table the Cloud adapter reads Graph errors
-/// with: YCloud relays those errors unchanged.
-const RATE_LIMITED: &[i64] = &[4, 80007, 130429, 131048, 131056, 613];
-const OUTSIDE_WINDOW: &[i64] = &[131047];
-const TEMPLATE: &[i64] = &[
-    132000, 132001, 132005, 132007, 132012, 132015, 132016, 132068, 132069,
-];
-const RECIPIENT: &[i64] = &[131021, 131026, 131030, 131050];
-const AUTH: &[i64] = &[0, 3, 10, 190];
-const MEDIA: &[i64] = &[131052, 131053];
-const TRANSIENT: &[i64] = &[1, 2, 131000, 131016, 131057, 133004];
-
 /// An error answer: the body's `error` object.
 pub(crate) fn details(_status: http::StatusCode, body: &serde_json::Value) -> ErrorDetails {
     read(&body["error"], "code", "message")
@@ -68,7 +56,7 @@ fn read(object: &serde_json::Value, code_key: &str, message_key: &str) -> ErrorD
     let kind = whatsapp_code
         .as_deref()
         .and_then(|code| code.parse::<i64>().ok())
-        .and_then(meta_kind)
+        .and_then(crate::graph_codes::kind)
         .or_else(|| {
             let code = code.as_deref()?;
             YCLOUD_CODES
@@ -82,26 +70,6 @@ fn read(object: &serde_json::Value, code_key: &str, message_key: &str) -> ErrorD
         message,
         kind,
     }
-}
-
-fn meta_kind(code: i64) -> Option<ErrorKind> {
-    let kinds: [(&[i64], ErrorKind); 7] = [
-        (RATE_LIMITED, ErrorKind::RateLimited),
-        (OUTSIDE_WINDOW, ErrorKind::OutsideServiceWindow),
-        (TEMPLATE, ErrorKind::Template),
-        (RECIPIENT, ErrorKind::Recipient),
-        (AUTH, ErrorKind::Auth),
-        (MEDIA, ErrorKind::Media),
-        (TRANSIENT, ErrorKind::Transient),
-    ];
-    if (200..=299).contains(&code) {
-        // Graph's permission errors (`#200`–`#299`).
-        return Some(ErrorKind::Auth);
-    }
-    kinds
-        .iter()
-        .find(|(codes, _)| codes.contains(&code))
-        .map(|(_, kind)| *kind)
 }
 
 #[cfg(test)]
