@@ -86,7 +86,7 @@ impl CloudMessenger {
         })?;
         let client = api::ClientBuilder::from_env_with(&lookup)
             .build()
-            .map_err(|e| to_error(e))?;
+            .map_err(to_error)?;
         Self::new(client, phone_number_id)
     }
 
