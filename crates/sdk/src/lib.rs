@@ -15,6 +15,9 @@ mod media;
 mod memory;
 pub mod message;
 mod messenger;
+#[cfg(feature = "onprem")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onprem")))]
+pub mod onprem;
 mod options;
 mod provider;
 mod recipient;

@@ -57,9 +57,12 @@ const CLOUD: Capabilities = Capabilities::of(&[
 
 /// `SendMessage` takes `text` (with a top-level `preview_url`), `image`, `video`, `audio`,
 /// `document`, `location`, `contacts` and the legacy `hsm` template with positional
-/// `localizable_params` only; `recipient_type: group` sends to groups. Media by id or by link
-/// through a configured media provider; `UploadMedia`, `DownloadMedia`, `MarkMessageAsRead`.
-/// No sticker, interactive, reaction or reply-to field exists in the request.
+/// `localizable_params` only (no header, button or named parameters); `recipient_type: group`
+/// sends to groups. Media by id, or by link through a media provider configured on the server;
+/// bytes through `UploadMedia`; `DownloadMedia`, `MarkMessageAsRead`. No sticker, interactive,
+/// reaction or reply-to field exists in the request. An `OnPremMessenger` without a media
+/// provider lacks media by link, and without a template namespace (which `hsm` requires)
+/// templates.
 const ONPREM: Capabilities = Capabilities::of(&[
     Text,
     LinkPreview,
