@@ -22,6 +22,9 @@ mod options;
 mod provider;
 mod recipient;
 mod sent;
+#[cfg(feature = "whatshooked")]
+#[cfg_attr(docsrs, doc(cfg(feature = "whatshooked")))]
+pub mod whatshooked;
 
 pub use capability::{Capabilities, Feature};
 pub use error::{BoxError, Error, ErrorKind, ProviderError, Result, ValidationError, Violation};

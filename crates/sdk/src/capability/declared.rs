@@ -137,10 +137,12 @@ const YCLOUD: Capabilities = Capabilities::of(&[
 ]);
 
 /// For an account of type `business-api`: `sendMessage`, `send{Image,Video,Document,Audio,
-/// Sticker}` with base64 file data, `sendLocation`, `sendContacts`, `sendTemplate` (components
-/// without button `sub_type`/`index`), `sendInteractive`, `sendReaction`, `uploadMedia` and
-/// `markAsRead`. No send body references media by id or link, none takes a quoted message, and
-/// no operation downloads media. A `whatsmeow` account supports only text, image, video and
+/// Sticker}` with base64 file data, `sendLocation`, `sendContacts`, `sendTemplate` (free-form
+/// component parameters, so positional or named, but no button `sub_type`/`index`),
+/// `sendInteractive`, `sendReaction`, `uploadMedia` and `markAsRead`. No send body references
+/// media by id or link (only a template header's free-form parameter can name an upload), none
+/// takes a quoted message or a link-preview flag, no operation downloads media, and no way to
+/// remove a reaction is documented. A `whatsmeow` account supports only text, image, video and
 /// document (see `WhatsHookedMessenger`).
 const WHATSHOOKED: Capabilities = Capabilities::of(&[
     Text,
@@ -152,6 +154,7 @@ const WHATSHOOKED: Capabilities = Capabilities::of(&[
     Location,
     Contacts,
     Template,
+    TemplateNamedParameters,
     TemplateHeader,
     Buttons,
     List,
