@@ -31,8 +31,9 @@ fn kind(status: http::StatusCode) -> ErrorKind {
         // the spec does not tell them apart.
         400 => ErrorKind::Rejected,
         401 => ErrorKind::Auth,
-        // "Send failed": the bridge says the message did not go out (its WhatsApp Web session
-        // or Meta refused it), so sending again later can succeed and cannot duplicate it.
+        // "Send failed" ("Failed", "Upload failed"): the bridge reports that the call did not
+        // go through, without saying why (its WhatsApp Web session or Meta), so a later try
+        // can succeed; the generic rule for a 5xx.
         500 => ErrorKind::Transient,
         _ => kind_from_status(status),
     }

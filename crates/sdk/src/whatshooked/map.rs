@@ -4,9 +4,10 @@
 //! Pure functions: no I/O, so each mapping is tested against golden JSON without a server.
 //!
 //! Where the spec types a field as a free-form object (`InteractiveObject.action` and
-//! `header`, `TemplateComponent.parameters`: "WhatsApp interactive message", "A component of a
-//! message template"), the bridge hands it to WhatsApp as it is, so the adapter fills it with
-//! the shapes of Meta's Cloud API, which a `business-api` account sends through.
+//! `header`, `TemplateComponent.parameters`) it names WhatsApp's own message parts ("WhatsApp
+//! interactive message", "A component of a message template") without their shape; the
+//! adapter fills them with the shapes of Meta's Cloud API, the API a `business-api` account
+//! sends through.
 
 use base64::Engine as _;
 use serde_json::{Map, Value, json};
