@@ -121,6 +121,7 @@ where
     Fut: Future<Output = Result<MediaId>>,
 {
     let mut resolved = message.clone();
+    keep_uploaded_file_name(&mut resolved);
     if let Some(source) = media_source_mut(&mut resolved)
         && let MediaSource::Bytes(bytes) = source
     {
@@ -128,6 +129,18 @@ where
         *source = MediaSource::Id(id);
     }
     Ok(resolved)
+}
+
+/// A document without a file name of its own is shown with its upload's name
+/// ([`Document::file_name`](crate::message::Document::file_name)); once the bytes become an id
+/// that name would be lost, so it is made the document's own first.
+fn keep_uploaded_file_name(message: &mut Message) {
+    if let Content::Document(document) = message.content_mut()
+        && document.file_name.is_none()
+        && let MediaSource::Bytes(upload) = &document.source
+    {
+        document.file_name = upload.file_name().map(str::to_owned);
+    }
 }
 
 /// The one media source a message carries, if any.
@@ -147,5 +160,42 @@ fn media_source_mut(message: &mut Message) -> Option<&mut MediaSource> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::{Document, Image};
+
+    #[tokio::test]
+    async fn uploaded_documents_keep_the_uploads_file_name() {
+        let pdf = MediaUpload::new(b"%PDF".to_vec(), "application/pdf").with_file_name("a.pdf");
+        let message = Message::new(Document::new(pdf)).unwrap();
+        let resolved = with_uploaded_media(&message, |upload| async move {
+            assert_eq!(upload.file_name(), Some("a.pdf"));
+            Ok(MediaId::from("media-1"))
+        })
+        .await
+        .unwrap();
+        let Content::Document(document) = resolved.content() else {
+            panic!("not a document: {resolved:?}");
+        };
+        assert_eq!(document.source(), &MediaSource::id("media-1"));
+        assert_eq!(document.file_name(), Some("a.pdf"));
+    }
+
+    #[tokio::test]
+    async fn messages_without_bytes_upload_nothing() {
+        let calls = std::sync::atomic::AtomicUsize::new(0);
+        let message = Message::new(Image::new(MediaSource::id("media-2"))).unwrap();
+        let resolved = with_uploaded_media(&message, |_| {
+            calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            async { Ok(MediaId::from("never")) }
+        })
+        .await
+        .unwrap();
+        assert_eq!(resolved, message);
+        assert_eq!(calls.into_inner(), 0);
     }
 }

@@ -20,6 +20,9 @@ mod media;
 mod memory;
 pub mod message;
 mod messenger;
+#[cfg(feature = "onprem")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onprem")))]
+pub mod onprem;
 mod options;
 mod provider;
 mod recipient;
@@ -33,6 +36,9 @@ pub mod whapi;
 #[cfg(feature = "ycloud")]
 #[cfg_attr(docsrs, doc(cfg(feature = "ycloud")))]
 pub mod ycloud;
+#[cfg(feature = "whatshooked")]
+#[cfg_attr(docsrs, doc(cfg(feature = "whatshooked")))]
+pub mod whatshooked;
 
 pub use capability::{Capabilities, Feature};
 pub use env::{ENV_PROVIDER, from_env, from_env_with};

@@ -10,7 +10,8 @@ use crate::{
     SendOptions, Sent, Text,
 };
 
-/// A `Messenger` behind a pointer: what `from_env` returns.
+/// A `Messenger` behind a pointer (`Box<DynMessenger>`, `Arc<DynMessenger>`), for a provider
+/// chosen at run time, as [`from_env`](crate::from_env) returns it.
 pub type DynMessenger = dyn Messenger;
 
 /// Sends WhatsApp messages through one provider.

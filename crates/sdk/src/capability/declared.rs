@@ -59,9 +59,12 @@ const CLOUD: Capabilities = Capabilities::of(&[
 
 /// `SendMessage` takes `text` (with a top-level `preview_url`), `image`, `video`, `audio`,
 /// `document`, `location`, `contacts` and the legacy `hsm` template with positional
-/// `localizable_params` only; `recipient_type: group` sends to groups. Media by id or by link
-/// through a configured media provider; `UploadMedia`, `DownloadMedia`, `MarkMessageAsRead`.
-/// No sticker, interactive, reaction or reply-to field exists in the request.
+/// `localizable_params` only (no header, button or named parameters); `recipient_type: group`
+/// sends to groups. Media by id, or by link through a media provider configured on the server;
+/// bytes through `UploadMedia`; `DownloadMedia`, `MarkMessageAsRead`. No sticker, interactive,
+/// reaction or reply-to field exists in the request. An `OnPremMessenger` without a media
+/// provider lacks media by link, and without a template namespace (which `hsm` requires)
+/// templates.
 const ONPREM: Capabilities = Capabilities::of(&[
     Text,
     LinkPreview,
@@ -139,10 +142,12 @@ const YCLOUD: Capabilities = Capabilities::of(&[
 ]);
 
 /// For an account of type `business-api`: `sendMessage`, `send{Image,Video,Document,Audio,
-/// Sticker}` with base64 file data, `sendLocation`, `sendContacts`, `sendTemplate` (components
-/// without button `sub_type`/`index`), `sendInteractive`, `sendReaction`, `uploadMedia` and
-/// `markAsRead`. No send body references media by id or link, none takes a quoted message, and
-/// no operation downloads media. A `whatsmeow` account supports only text, image, video and
+/// Sticker}` with base64 file data, `sendLocation`, `sendContacts`, `sendTemplate` (free-form
+/// component parameters, so positional or named, but no button `sub_type`/`index`),
+/// `sendInteractive`, `sendReaction`, `uploadMedia` and `markAsRead`. No send body references
+/// media by id or link (only a template header's free-form parameter can name an upload), none
+/// takes a quoted message or a link-preview flag, no operation downloads media, and no way to
+/// remove a reaction is documented. A `whatsmeow` account supports only text, image, video and
 /// document (see `WhatsHookedMessenger`).
 const WHATSHOOKED: Capabilities = Capabilities::of(&[
     Text,
@@ -154,6 +159,7 @@ const WHATSHOOKED: Capabilities = Capabilities::of(&[
     Location,
     Contacts,
     Template,
+    TemplateNamedParameters,
     TemplateHeader,
     Buttons,
     List,
