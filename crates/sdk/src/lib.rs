@@ -33,12 +33,12 @@ mod sent;
 #[cfg(feature = "whapi")]
 #[cfg_attr(docsrs, doc(cfg(feature = "whapi")))]
 pub mod whapi;
-#[cfg(feature = "ycloud")]
-#[cfg_attr(docsrs, doc(cfg(feature = "ycloud")))]
-pub mod ycloud;
 #[cfg(feature = "whatshooked")]
 #[cfg_attr(docsrs, doc(cfg(feature = "whatshooked")))]
 pub mod whatshooked;
+#[cfg(feature = "ycloud")]
+#[cfg_attr(docsrs, doc(cfg(feature = "ycloud")))]
+pub mod ycloud;
 
 pub use capability::{Capabilities, Feature};
 pub use env::{ENV_PROVIDER, from_env, from_env_with};

@@ -29,11 +29,15 @@ mod answer;
 #[cfg(feature = "cloud")]
 mod cloud;
 mod errors;
+#[cfg(feature = "onprem")]
+mod onprem;
 mod record;
 mod server;
 mod state;
 #[cfg(feature = "whapi")]
 mod whapi;
+#[cfg(feature = "whatshooked")]
+mod whatshooked;
 #[cfg(feature = "ycloud")]
 mod ycloud;
 
@@ -67,6 +71,15 @@ impl Sandbox {
 
     /// The Cloud API phone number id the sandbox's Cloud messenger sends from.
     pub const CLOUD_PHONE_NUMBER_ID: &'static str = "106540352242922";
+
+    /// The media provider the sandbox's on-premises messenger names for media by link.
+    pub const ONPREM_MEDIA_PROVIDER: &'static str = "sandbox-media";
+
+    /// The template namespace the sandbox's on-premises messenger sends templates in.
+    pub const ONPREM_TEMPLATE_NAMESPACE: &'static str = "sandbox_namespace";
+
+    /// The WhatsHooked account (of type `business-api`) the sandbox's messenger sends from.
+    pub const WHATSHOOKED_ACCOUNT_ID: &'static str = "sandbox-account";
 
     /// The YCloud sender number the sandbox's YCloud messenger sends from.
     pub const YCLOUD_FROM: &'static str = "+15550100001";
@@ -182,6 +195,32 @@ impl Sandbox {
                     .map_err(|e| config(Box::new(e)))?;
                 Ok(Box::new(crate::whapi::WhapiMessenger::new(client)))
             }
+            #[cfg(feature = "onprem")]
+            Provider::OnPrem => {
+                let client = self
+                    .onprem_client()
+                    .with_retry_policy(retry)
+                    .build()
+                    .map_err(|e| config(Box::new(e)))?;
+                Ok(Box::new(
+                    crate::onprem::OnPremMessenger::new(client)
+                        .with_media_provider(Self::ONPREM_MEDIA_PROVIDER)?
+                        .with_template_namespace(Self::ONPREM_TEMPLATE_NAMESPACE)?,
+                ))
+            }
+            #[cfg(feature = "whatshooked")]
+            Provider::WhatsHooked => {
+                let client = self
+                    .whatshooked_client()
+                    .with_retry_policy(retry)
+                    .build()
+                    .map_err(|e| config(Box::new(e)))?;
+                Ok(Box::new(crate::whatshooked::WhatsHookedMessenger::new(
+                    client,
+                    Self::WHATSHOOKED_ACCOUNT_ID,
+                    crate::whatshooked::AccountType::BusinessApi,
+                )?))
+            }
             #[cfg(feature = "ycloud")]
             Provider::YCloud => {
                 let client = self
@@ -227,6 +266,24 @@ impl Sandbox {
         crate::whapi::api::Client::builder()
             .with_base_url(self.base_url(Provider::Whapi))
             .with_token(Self::TOKEN)
+    }
+
+    /// An on-premises client builder pointed at the sandbox with its token.
+    #[cfg(feature = "onprem")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "onprem")))]
+    pub fn onprem_client(&self) -> crate::onprem::api::ClientBuilder {
+        crate::onprem::api::Client::builder()
+            .with_base_url(self.base_url(Provider::OnPrem))
+            .with_access_token(Self::TOKEN)
+    }
+
+    /// A WhatsHooked client builder pointed at the sandbox with its API key.
+    #[cfg(feature = "whatshooked")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "whatshooked")))]
+    pub fn whatshooked_client(&self) -> crate::whatshooked::api::ClientBuilder {
+        crate::whatshooked::api::Client::builder()
+            .with_base_url(self.base_url(Provider::WhatsHooked))
+            .with_api_key(Self::TOKEN)
     }
 
     /// A YCloud client builder pointed at the sandbox with its API key.
@@ -292,8 +349,12 @@ fn dispatch(provider: Provider, request: &Incoming, context: &Context) -> Answer
     match provider {
         #[cfg(feature = "cloud")]
         Provider::Cloud => cloud::handle(request, context),
+        #[cfg(feature = "onprem")]
+        Provider::OnPrem => onprem::handle(request, context),
         #[cfg(feature = "whapi")]
         Provider::Whapi => whapi::handle(request, context),
+        #[cfg(feature = "whatshooked")]
+        Provider::WhatsHooked => whatshooked::handle(request, context),
         #[cfg(feature = "ycloud")]
         Provider::YCloud => ycloud::handle(request, context),
         _ => errors::not_found(provider, &request.path),
