@@ -233,6 +233,8 @@ impl Sandbox {
                     Self::YCLOUD_FROM,
                 )?))
             }
+            // Reached for the providers whose feature is off.
+            #[allow(unreachable_patterns)]
             _ => Err(config(
                 format!("the `{provider}` feature of whatsapp-sdk is off").into(),
             )),
@@ -357,6 +359,8 @@ fn dispatch(provider: Provider, request: &Incoming, context: &Context) -> Answer
         Provider::WhatsHooked => whatshooked::handle(request, context),
         #[cfg(feature = "ycloud")]
         Provider::YCloud => ycloud::handle(request, context),
+        // Reached for the providers whose feature is off.
+        #[allow(unreachable_patterns)]
         _ => errors::not_found(provider, &request.path),
     }
 }
