@@ -2,5 +2,7 @@
 //! adapter and the in-memory messenger, and the sandbox's own behaviour.
 
 mod conformance;
+mod limits;
 mod readme;
+mod redaction;
 mod sandbox;
