@@ -28,7 +28,7 @@ fn onprem(code: i64, title: &str, details: &str) -> serde_json::Value {
 }
 
 /// Whapi's `ResponseError`.
-fn whapi(code: i64, message: &str) -> serde_json::Value {
+pub(crate) fn whapi(code: i64, message: &str) -> serde_json::Value {
     json!({"error": {"code": code, "message": message}})
 }
 
