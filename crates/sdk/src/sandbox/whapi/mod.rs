@@ -196,17 +196,25 @@ fn pick(value: &Value, keys: &[&str]) -> Value {
 }
 
 /// A new message id in the form Whapi's have (`PsqXn5SAD5v7HRA-wHqGuKMTbCs`: 15 and 11
-/// letters and digits), unique per `number`.
+/// letters and digits), from the chat and a number never used before.
 fn message_id(chat_id: &str, number: u64) -> String {
-    let seed = format!("{chat_id}:{number}");
-    let first = fnv(seed.as_bytes());
-    let second = fnv(&[seed.as_bytes(), b"#"].concat());
+    let first = mix(fnv(format!("{chat_id}:{number}").as_bytes()));
+    let second = mix(first ^ number);
+    let third = mix(second);
     format!(
         "{}{}-{}",
         base62(first, 11),
-        base62(number, 4),
-        base62(second, 11)
+        base62(second, 4),
+        base62(third, 11)
     )
+}
+
+/// SplitMix64's finalizer: FNV alone leaves the high bits of similar inputs alike, and ids of
+/// successive messages would share their first letters.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
 }
 
 /// `value` in `width` letters and digits (its low digits when it needs more).

@@ -62,7 +62,7 @@ fn send(request: &Incoming, context: &Context) -> Answer {
     Answer::json(200, &message(&sent, context))
 }
 
-/// The spec's `WhatsappMessage` for an accepted send: YCloud's id (24 hexadecimal digits, the
+/// The spec's `WhatsappMessage` for an accepted send: YCloud's id (an ObjectId like the
 /// spec's `627c8640675de8fc689ab9d9`), the `wamid` WhatsApp gave it, the request's content,
 /// and the times it was created and sent.
 fn message(sent: &Value, context: &Context) -> Value {
@@ -71,11 +71,13 @@ fn message(sent: &Value, context: &Context) -> Value {
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default();
     let to = sent["to"].as_str().unwrap_or_default();
-    // The seconds first, as in a MongoDB ObjectId (the spec's example has that form).
+    // The spec's example id `627c8640675de8fc689ab9d9` is a MongoDB ObjectId: 4 bytes of
+    // seconds, 5 bytes fixed per process (here per sandbox), a 3-byte counter.
     let id = format!(
-        "{:08x}{:016x}",
+        "{:08x}{:010x}{:06x}",
         now.as_secs() & 0xffff_ffff,
-        fnv(format!("{to}:{number}").as_bytes())
+        fnv(context.root.as_bytes()) & 0xff_ffff_ffff,
+        number & 0xff_ffff
     );
     let wamid = format!(
         "wamid.{}",
