@@ -28,6 +28,9 @@ const CREDENTIALS: &[&str] = &[
     "WHATSAPP_CLOUD_PHONE_NUMBER_ID",
     "WHATSAPP_TO",
     "WHATSAPP_SDK_PROVIDER",
+    "WHAPI_TOKEN",
+    "YCLOUD_API_KEY",
+    "YCLOUD_FROM",
 ];
 
 #[tokio::test]
