@@ -91,10 +91,10 @@ async fn the_quickstart_prints_exactly_what_the_sandbox_received() {
 
 /// `target/<profile>/examples/`, next to this test's own `deps/` directory.
 fn examples_dir() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
+    let exe = std::env::current_exe().expect("the test binary's path");
     exe.parent()
         .and_then(|deps| deps.parent())
-        .unwrap()
+        .expect("the test binary is in target/<profile>/deps/")
         .join("examples")
 }
 
@@ -172,7 +172,7 @@ fn send_any_for(provider: &str) -> String {
     let output = command
         .env("WHATSAPP_SDK_PROVIDER", provider)
         .output()
-        .unwrap();
+        .expect("send_any runs");
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     assert!(output.status.success(), "{provider}: {stdout}");
     assert!(output.stderr.is_empty(), "{provider}: {stdout}");
