@@ -28,6 +28,9 @@ const CREDENTIALS: &[&str] = &[
     "WHATSAPP_CLOUD_PHONE_NUMBER_ID",
     "WHATSAPP_TO",
     "WHATSAPP_SDK_PROVIDER",
+    "WHAPI_TOKEN",
+    "YCLOUD_API_KEY",
+    "YCLOUD_FROM",
 ];
 
 #[tokio::test]
@@ -88,10 +91,10 @@ async fn the_quickstart_prints_exactly_what_the_sandbox_received() {
 
 /// `target/<profile>/examples/`, next to this test's own `deps/` directory.
 fn examples_dir() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
+    let exe = std::env::current_exe().expect("the test binary's path");
     exe.parent()
         .and_then(|deps| deps.parent())
-        .unwrap()
+        .expect("the test binary is in target/<profile>/deps/")
         .join("examples")
 }
 
@@ -159,22 +162,83 @@ fn every_example_runs_offline_and_succeeds() {
     }
 }
 
-#[test]
-fn send_any_runs_for_the_provider_asked() {
+/// The output of `send_any` run with `WHATSAPP_SDK_PROVIDER=provider` and no credentials.
+fn send_any_for(provider: &str) -> String {
     let path = examples_dir().join(format!("send_any{}", std::env::consts::EXE_SUFFIX));
     let mut command = Command::new(&path);
     for variable in CREDENTIALS {
         command.env_remove(variable);
     }
     let output = command
-        .env("WHATSAPP_SDK_PROVIDER", "cloud")
+        .env("WHATSAPP_SDK_PROVIDER", provider)
         .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{stdout}");
+        .expect("send_any runs");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(output.status.success(), "{provider}: {stdout}");
+    assert!(output.stderr.is_empty(), "{provider}: {stdout}");
+    stdout
+}
+
+/// The id `send_any` printed for `what`.
+fn printed_id<'a>(stdout: &'a str, what: &str) -> &'a str {
+    let prefix = format!("{what}: sent, id ");
+    stdout
+        .lines()
+        .find_map(|line| line.strip_prefix(prefix.as_str()))
+        .unwrap_or_else(|| panic!("no `{prefix}` line: {stdout}"))
+}
+
+#[test]
+fn send_any_runs_for_the_provider_asked() {
+    let stdout = send_any_for("cloud");
     assert!(
         stdout.contains("Using the sandbox for WhatsApp Cloud API"),
         "{stdout}"
     );
     assert!(stdout.contains("location: sent, id wamid."), "{stdout}");
+}
+
+#[test]
+fn send_any_runs_for_whapi_and_ycloud() {
+    let whapi = send_any_for("whapi");
+    assert!(
+        whapi.contains("Using the sandbox for Whapi.Cloud"),
+        "{whapi}"
+    );
+    for (what, path) in [
+        ("text", "POST /messages/text "),
+        ("buttons", "POST /messages/interactive "),
+        ("location", "POST /messages/location "),
+    ] {
+        let id = printed_id(&whapi, what);
+        assert!(
+            id.parse::<whatsapp_sdk::whapi::api::types::MessageId>()
+                .is_ok(),
+            "{what}: {id} is not a Whapi MessageID"
+        );
+        assert!(whapi.contains(path), "{path}: {whapi}");
+    }
+    assert!(
+        whapi.contains("The sandbox received 3 requests:"),
+        "{whapi}"
+    );
+
+    let ycloud = send_any_for("ycloud");
+    assert!(ycloud.contains("Using the sandbox for YCloud"), "{ycloud}");
+    for what in ["text", "buttons", "location"] {
+        let id = printed_id(&ycloud, what);
+        assert!(
+            id.len() == 24 && id.bytes().all(|b| b.is_ascii_hexdigit()),
+            "{what}: {id} is not a YCloud message id"
+        );
+    }
+    assert_eq!(
+        ycloud
+            .matches("POST /v2/whatsapp/messages/sendDirectly ")
+            .count(),
+        3,
+        "{ycloud}"
+    );
+    // Every kind the example sends is one both support; nothing is reported unsupported.
+    assert!(!whapi.contains("not sent") && !ycloud.contains("not sent"));
 }

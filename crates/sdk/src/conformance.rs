@@ -61,8 +61,41 @@ pub const PNG: &[u8] = &[
 /// A small PDF, for documents.
 pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
 
-/// Every case, at least one per message feature.
+/// The Cloud API `wamid` the reply, reaction and mark-read cases refer to.
+const WAMID: &str = "wamid.HBgLMTQxNTU1NTAxMjMVAgASGBQzQUI2";
+
+/// The message the reply, reaction and mark-read cases refer to, with an id in `provider`'s
+/// form: a `wamid` for the providers on WhatsApp's Business APIs, a Whapi message id (the
+/// spec's `MessageID` pattern) for Whapi.Cloud, which refuses a `wamid` before sending.
+pub fn referenced_message(provider: Provider) -> MessageId {
+    match provider {
+        Provider::Whapi => MessageId::from("PsqXn5SAD5v7HRA-wHqGuKMTbCs"),
+        _ => MessageId::from(WAMID),
+    }
+}
+
+/// The stored file the `image_id` case sends by id, in `provider`'s form: a Meta media id, or
+/// for Whapi.Cloud the file its sandbox channel starts with ([`Sandbox::WHAPI_MEDIA_ID`]; Whapi
+/// answers 404 for an id it does not store).
+pub fn stored_media(provider: Provider) -> crate::MediaId {
+    match provider {
+        Provider::Whapi => crate::MediaId::from(Sandbox::WHAPI_MEDIA_ID),
+        _ => crate::MediaId::from("1037543291543636"),
+    }
+}
+
+/// Every case, at least one per message feature, with the Cloud API's ids; see
+/// [`cases_for`].
 pub fn cases() -> Vec<Case> {
+    cases_for(Provider::Cloud)
+}
+
+/// Every case, the messages and media they refer to named by ids in `provider`'s form
+/// ([`referenced_message`], [`stored_media`]).
+pub fn cases_for(provider: Provider) -> Vec<Case> {
+    let referenced = referenced_message(provider);
+    let referenced = referenced.as_str();
+    let stored = stored_media(provider);
     let phone: Recipient = "+14155550123".parse().expect("valid number");
     let group: Recipient = "120363025246125486@g.us".parse().expect("valid group");
     let link = |url: &str| MediaSource::link(url).expect("valid link");
@@ -95,7 +128,7 @@ pub fn cases() -> Vec<Case> {
             &phone,
             Message::text("Thanks, noted!")
                 .expect("valid")
-                .in_reply_to("wamid.HBgLMTQxNTU1NTAxMjMVAgASGBQzQUI2")
+                .in_reply_to(referenced)
                 .expect("valid"),
         ),
         case(
@@ -115,7 +148,7 @@ pub fn cases() -> Vec<Case> {
         case(
             "image_id",
             &phone,
-            message(Image::new(MediaSource::id("1037543291543636")).into()),
+            message(Image::new(MediaSource::Id(stored)).into()),
         ),
         case(
             "image_bytes",
@@ -236,12 +269,12 @@ pub fn cases() -> Vec<Case> {
         case(
             "reaction",
             &phone,
-            message(Reaction::new("wamid.HBgLMTQxNTU1NTAxMjMVAgASGBQzQUI2", "👍").into()),
+            message(Reaction::new(referenced, "👍").into()),
         ),
         case(
             "reaction_removal",
             &phone,
-            message(Reaction::remove("wamid.HBgLMTQxNTU1NTAxMjMVAgASGBQzQUI2").into()),
+            message(Reaction::remove(referenced).into()),
         ),
         Case {
             name: "text_with_provider_fields",
@@ -336,7 +369,7 @@ pub fn assert_golden(provider: Provider, name: &str, actual: &Value) {
 pub async fn sends_every_case(messenger: &DynMessenger, sandbox: &Sandbox) {
     let provider = messenger.provider();
     let capabilities = messenger.capabilities();
-    for case in cases() {
+    for case in cases_for(provider) {
         sandbox.clear_requests();
         let outcome = messenger
             .send_opts(&case.to, &case.message, &case.options)
@@ -430,7 +463,7 @@ pub async fn uploads_downloads_and_marks_read(messenger: &DynMessenger, sandbox:
             uploaded.map(|_| ()),
             sandbox,
         );
-        let downloaded = messenger.download_media(&"1037543291543636".into()).await;
+        let downloaded = messenger.download_media(&stored_media(provider)).await;
         if !capabilities.supports(Feature::DownloadMedia) {
             expect_unsupported(
                 provider,
@@ -442,9 +475,7 @@ pub async fn uploads_downloads_and_marks_read(messenger: &DynMessenger, sandbox:
     }
 
     sandbox.clear_requests();
-    let read = messenger
-        .mark_read(&MessageId::from("wamid.HBgLMTQxNTU1NTAxMjMVAgASGBQzQUI2"))
-        .await;
+    let read = messenger.mark_read(&referenced_message(provider)).await;
     if capabilities.supports(Feature::MarkRead) {
         read.unwrap_or_else(|e| panic!("{provider} mark_read: {e}"));
         assert_golden(provider, "mark_read", &describe(&sandbox.requests()));
@@ -502,7 +533,7 @@ pub async fn maps_provider_errors(messenger: &DynMessenger, sandbox: &Sandbox) {
 /// The in-memory messenger imitating `provider`: the same cases, the same refusals.
 pub async fn in_memory_imitates(provider: Provider) {
     let memory = InMemoryMessenger::like(provider);
-    for case in cases() {
+    for case in cases_for(provider) {
         memory.clear();
         let outcome = memory
             .send_opts(&case.to, &case.message, &case.options)

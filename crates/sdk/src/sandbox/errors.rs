@@ -28,13 +28,27 @@ fn onprem(code: i64, title: &str, details: &str) -> serde_json::Value {
 }
 
 /// Whapi's `ResponseError`.
-fn whapi(code: i64, message: &str) -> serde_json::Value {
+pub(crate) fn whapi(code: i64, message: &str) -> serde_json::Value {
     json!({"error": {"code": code, "message": message}})
 }
 
 /// YCloud's `ErrorResponse`.
 fn ycloud(status: u16, code: &str, message: &str) -> serde_json::Value {
     json!({"error": {"status": status, "code": code, "message": message, "requestId": "req_sandbox"}})
+}
+
+/// YCloud's `ErrorResponse` for a send the WhatsApp Business API refused: Meta's error, as the
+/// Cloud API gives it, in `whatsappApiError`.
+fn ycloud_whatsapp(code: i64, message: &str, details: &str) -> serde_json::Value {
+    let mut body = ycloud(400, "WHATSAPP_API_ERROR", "WhatsApp refused the message.");
+    body["error"]["whatsappApiError"] = json!({
+        "message": message,
+        "type": "OAuthException",
+        "code": code,
+        "error_data": {"messaging_product": "whatsapp", "details": details},
+        "fbtrace_id": "ASandboxTraceId"
+    });
+    body
 }
 
 /// A request without the right credential.
@@ -195,5 +209,109 @@ pub fn documented_errors(provider: Provider) -> Vec<(&'static str, Answer, Error
             ErrorKind::Transient,
         )),
     }
+    match provider {
+        Provider::Whapi => errors.extend(whapi_documented()),
+        Provider::YCloud => errors.extend(ycloud_documented()),
+        _ => {}
+    }
     errors
+}
+
+/// The answers the spec documents for `sendMessageText` beyond 401, 429 and 500 (404 and 415
+/// are documented for the media sends only), with the kinds the adapter's table gives them.
+fn whapi_documented() -> Vec<(&'static str, Answer, ErrorKind)> {
+    let answer =
+        |status: u16, message: &str| Answer::json(status, &whapi(i64::from(status), message));
+    vec![
+        (
+            "wrong request parameters",
+            answer(400, "Wrong request parameters"),
+            ErrorKind::Rejected,
+        ),
+        (
+            "trial limit exceeded",
+            answer(402, "Trial version limit exceeded"),
+            ErrorKind::Auth,
+        ),
+        (
+            "recipient forbidden",
+            answer(403, "It is forbidden to send to this group/recipient"),
+            ErrorKind::Recipient,
+        ),
+        (
+            "body too large",
+            answer(413, "Request body too large"),
+            ErrorKind::Rejected,
+        ),
+    ]
+}
+
+/// YCloud documents `NOT_FOUND`, WhatsApp's own errors relayed in `whatsappApiError` by
+/// `sendDirectly`, and a message answered with `status: failed` and its `errorCode` (the
+/// spec's example code is `INTERNAL_SERVER_ERROR`).
+fn ycloud_documented() -> Vec<(&'static str, Answer, ErrorKind)> {
+    vec![
+        (
+            "not found",
+            Answer::json(
+                404,
+                &ycloud(404, "NOT_FOUND", "The requested resource does not exist."),
+            ),
+            ErrorKind::Rejected,
+        ),
+        (
+            "customer-service window closed",
+            Answer::json(
+                400,
+                &ycloud_whatsapp(
+                    131047,
+                    "(#131047) Re-engagement message",
+                    "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
+                ),
+            ),
+            ErrorKind::OutsideServiceWindow,
+        ),
+        (
+            "recipient cannot receive",
+            Answer::json(
+                400,
+                &ycloud_whatsapp(
+                    131026,
+                    "(#131026) Message Undeliverable",
+                    "Unable to deliver message.",
+                ),
+            ),
+            ErrorKind::Recipient,
+        ),
+        (
+            "template missing",
+            Answer::json(
+                400,
+                &ycloud_whatsapp(
+                    132001,
+                    "(#132001) Template name does not exist in the translation",
+                    "template name (order_update) does not exist in en_US",
+                ),
+            ),
+            ErrorKind::Template,
+        ),
+        (
+            "message failed",
+            Answer::json(
+                200,
+                &json!({
+                    "id": "627c8640675de8fc689ab9d9",
+                    "wabaId": "102290129340398",
+                    "from": super::Sandbox::YCLOUD_FROM,
+                    "to": "+14155550123",
+                    "type": "text",
+                    "text": {"body": "hello"},
+                    "status": "failed",
+                    "errorCode": "INTERNAL_SERVER_ERROR",
+                    "errorMessage": "The message could not be sent; try again later."
+                }),
+            ),
+            ErrorKind::Transient,
+        ),
+    ]
 }

@@ -84,6 +84,11 @@ impl Sandbox {
     /// The YCloud sender number the sandbox's YCloud messenger sends from.
     pub const YCLOUD_FROM: &'static str = "+15550100001";
 
+    /// The media id of the file the sandbox's Whapi.Cloud channel storage starts with, a 1×1
+    /// PNG: a message can name a stored file (and `download_media` fetch one) before anything
+    /// is uploaded. Whapi answers 404 for a media id it does not store, and so does the sandbox.
+    pub const WHAPI_MEDIA_ID: &'static str = "png-5e1c2d4a0f6e8e3b";
+
     /// Starts a sandbox on a free loopback port. Needs a tokio runtime with I/O enabled.
     pub async fn start() -> std::io::Result<Sandbox> {
         let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
@@ -288,6 +293,17 @@ impl Sandbox {
             .with_api_key(Self::TOKEN)
     }
 
+    /// A Whapi.Cloud messenger on the sandbox, sending through its channel.
+    #[cfg(feature = "whapi")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "whapi")))]
+    pub fn whapi_messenger(&self) -> Result<crate::whapi::WhapiMessenger> {
+        let client = self.whapi_client().build().map_err(|e| Error::Config {
+            provider: Provider::Whapi,
+            source: Box::new(e),
+        })?;
+        Ok(crate::whapi::WhapiMessenger::new(client))
+    }
+
     /// A YCloud client builder pointed at the sandbox with its API key.
     #[cfg(feature = "ycloud")]
     #[cfg_attr(docsrs, doc(cfg(feature = "ycloud")))]
@@ -295,6 +311,17 @@ impl Sandbox {
         crate::ycloud::api::Client::builder()
             .with_base_url(self.base_url(Provider::YCloud))
             .with_api_key(Self::TOKEN)
+    }
+
+    /// A YCloud messenger on the sandbox, sending from [`Sandbox::YCLOUD_FROM`].
+    #[cfg(feature = "ycloud")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "ycloud")))]
+    pub fn ycloud_messenger(&self) -> Result<crate::ycloud::YCloudMessenger> {
+        let client = self.ycloud_client().build().map_err(|e| Error::Config {
+            provider: Provider::YCloud,
+            source: Box::new(e),
+        })?;
+        crate::ycloud::YCloudMessenger::new(client, Self::YCLOUD_FROM)
     }
 
     /// Stops the server and waits until it no longer listens.

@@ -398,7 +398,7 @@ fn list_request(address: &Address, list: &List) -> Result<types::SenderInteracti
 /// A send's answer as `Sent`: the new message's id from `message.id`. `sent: false` means the
 /// gateway did not send it.
 pub(crate) fn sent(operation: &'static str, answer: &types::SentMessage) -> Result<Sent> {
-    let raw = serde_json::to_value(answer).unwrap_or_default();
+    let raw = as_received(serde_json::to_value(answer).unwrap_or_default());
     if !answer.sent {
         return Err(refused(operation, "answered `sent: false`", raw));
     }
@@ -407,6 +407,32 @@ pub(crate) fn sent(operation: &'static str, answer: &types::SentMessage) -> Resu
         .as_ref()
         .map(|m| MessageId::new(m.id.clone()));
     Ok(Sent::new(id, PROVIDER, raw))
+}
+
+/// A decoded answer written back as the gateway wrote it. The spec types its timestamps and
+/// counts as `number`, which the generated types hold as `f64`; written back, the UNIX seconds
+/// `1700000000` the gateway sends (the spec's examples are whole numbers) would come out as
+/// `1700000000.0`, another JSON value. Whole numbers are written as integers again.
+fn as_received(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) => match n.as_f64() {
+            // Beyond 2^53 an `f64` no longer holds every integer; leave such numbers alone.
+            Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 => {
+                // Exact: a whole number below 2^53 fits an `i64` without loss.
+                Value::from(f as i64)
+            }
+            _ => Value::Number(n),
+        },
+        Value::Array(items) => Value::Array(items.into_iter().map(as_received).collect()),
+        Value::Object(fields) => Value::Object(
+            fields
+                .into_iter()
+                .map(|(key, value)| (key, as_received(value)))
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 /// A send's answer read as plain JSON, for a success body the generated `SentMessage` cannot
@@ -860,15 +886,29 @@ mod tests {
 
     #[test]
     fn answers_give_the_new_id_or_say_nothing_was_sent() {
-        let answer: types::SentMessage = serde_json::from_value(json!({
+        let received = json!({
             "sent": true,
-            "message": {"id": QUOTED, "type": "text", "chat_id": "14155550123@s.whatsapp.net", "from_me": true, "timestamp": 1_700_000_000}
-        }))
-        .unwrap();
+            "message": {
+                "id": QUOTED, "type": "location", "chat_id": "14155550123@s.whatsapp.net",
+                "from_me": true, "timestamp": 1_700_000_000,
+                "location": {"latitude": 52.520008, "longitude": 13}
+            }
+        });
+        let answer: types::SentMessage = serde_json::from_value(received.clone()).unwrap();
         let sent = sent("send_message_text", &answer).unwrap();
         assert_eq!(sent.id, Some(MessageId::from(QUOTED)));
         assert_eq!(sent.provider, Provider::Whapi);
-        assert_eq!(sent.raw["message"]["chat_id"], "14155550123@s.whatsapp.net");
+        // As received: the whole numbers the `f64` fields hold are not written back as
+        // `1700000000.0` and `13.0`, and fractions stay.
+        assert_eq!(sent.raw, received);
+        assert_eq!(
+            sent.raw["message"]["timestamp"].as_u64(),
+            Some(1_700_000_000)
+        );
+        assert_eq!(
+            sent.raw["message"]["location"]["longitude"].as_i64(),
+            Some(13)
+        );
         let no_message: types::SentMessage = serde_json::from_value(json!({"sent": true})).unwrap();
         assert_eq!(sent_fn(&no_message).unwrap().id, None);
         let refused: types::SentMessage = serde_json::from_value(json!({"sent": false})).unwrap();

@@ -555,7 +555,7 @@ fn list_message(list: &List) -> Result<types::WhatsappMessageInteractive> {
 /// The answer as `Sent`: YCloud's own `id`, the `wamid` (which replies and reactions name)
 /// kept in `raw`. A message YCloud reports as `failed` is an error.
 pub(crate) fn sent(answer: &types::WhatsappMessage) -> Result<Sent> {
-    let raw = serde_json::to_value(answer).unwrap_or_default();
+    let raw = as_received(answer);
     if answer.status == Some(types::WhatsappMessageStatus::Failed) {
         return Err(failed(raw));
     }
@@ -564,6 +564,30 @@ pub(crate) fn sent(answer: &types::WhatsappMessage) -> Result<Sent> {
         PROVIDER,
         raw,
     ))
+}
+
+/// A decoded answer written back as YCloud writes it. Its times are RFC 3339 with
+/// milliseconds (the spec's `2022-06-01T12:00:00.000Z`); the generated type holds them as
+/// `chrono` times, which would be written back without a fraction when the milliseconds are
+/// 0 (`2022-06-01T12:00:00Z`), another string than the one received.
+fn as_received(answer: &types::WhatsappMessage) -> serde_json::Value {
+    const FORMAT: &str = "%Y-%m-%dT%H:%M:%S%.3fZ";
+    let mut raw = serde_json::to_value(answer).unwrap_or_default();
+    for (field, time) in [
+        ("createTime", answer.create_time),
+        ("updateTime", answer.update_time),
+        ("sendTime", answer.send_time),
+        ("deliverTime", answer.deliver_time),
+        ("readTime", answer.read_time),
+    ] {
+        if let Some(time) = time {
+            raw[field] = time.format(FORMAT).to_string().into();
+        }
+    }
+    if let Some(expires) = answer.conversation.as_ref().and_then(|c| c.expire_time) {
+        raw["conversation"]["expireTime"] = expires.format(FORMAT).to_string().into();
+    }
+    raw
 }
 
 /// The answer read as plain JSON, for a success body the generated `WhatsappMessage` cannot
@@ -995,6 +1019,20 @@ mod tests {
         assert_eq!(sent.raw["status"], "sent");
         let accepted: types::WhatsappMessage = serde_json::from_value(answer("accepted")).unwrap();
         assert!(super::sent(&accepted).is_ok());
+    }
+
+    #[test]
+    fn the_raw_answer_keeps_the_times_as_received() {
+        let mut received = answer("sent");
+        received["createTime"] = json!("2022-06-01T12:00:00.000Z");
+        received["sendTime"] = json!("2022-06-01T12:00:00.250Z");
+        received["conversation"] = json!({"id": "c1", "expireTime": "2022-06-02T12:00:00.000Z"});
+        received["totalPrice"] = json!(0.05);
+        let message: types::WhatsappMessage = serde_json::from_value(received.clone()).unwrap();
+        // What writing the decoded type back alone would give.
+        let written = serde_json::to_value(&message).unwrap();
+        assert_eq!(written["createTime"], "2022-06-01T12:00:00Z");
+        assert_eq!(sent(&message).unwrap().raw, received);
     }
 
     #[test]

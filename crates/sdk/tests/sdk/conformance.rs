@@ -21,6 +21,16 @@ async fn cloud() {
 }
 
 #[tokio::test]
+async fn whapi() {
+    run(Provider::Whapi).await;
+}
+
+#[tokio::test]
+async fn ycloud() {
+    run(Provider::YCloud).await;
+}
+
+#[tokio::test]
 async fn in_memory_imitates_every_provider() {
     for provider in Provider::ALL {
         conformance::in_memory_imitates(provider).await;
