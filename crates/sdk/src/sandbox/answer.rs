@@ -78,19 +78,19 @@ impl Answer {
         super::errors::rate_limited(provider).with_header(RETRY_AFTER.as_str(), &seconds)
     }
 
-    /// The Cloud API's answer to a free-form message outside the 24-hour customer-service
-    /// window (code 131047). Other providers report the closed window after the fact (in a
-    /// status webhook) or not at all, so for them this is a generic refusal.
+    /// `provider`'s answer to a free-form message outside the 24-hour customer-service window:
+    /// Meta's code 131047 from the Cloud API, and relayed in `whatsappApiError` by YCloud's
+    /// `sendDirectly`. The other providers report a closed window after the fact (the
+    /// on-premises API in a status webhook) or not at all, so for them this is a generic
+    /// refusal.
     pub fn outside_service_window(provider: Provider) -> Self {
+        const TITLE: &str = "(#131047) Re-engagement message";
+        const DETAILS: &str = "Message failed to send because more than 24 hours have passed since the customer last replied to this number.";
         match provider {
-            Provider::Cloud => Answer::json(
-                400,
-                &super::errors::graph(
-                    131047,
-                    "(#131047) Re-engagement message",
-                    "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
-                ),
-            ),
+            Provider::Cloud => Answer::json(400, &super::errors::graph(131047, TITLE, DETAILS)),
+            Provider::YCloud => {
+                Answer::json(400, &super::errors::ycloud_whatsapp(131047, TITLE, DETAILS))
+            }
             other => super::errors::refused(
                 other,
                 "more than 24 hours have passed since the customer last replied",

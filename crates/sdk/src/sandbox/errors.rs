@@ -39,7 +39,7 @@ fn ycloud(status: u16, code: &str, message: &str) -> serde_json::Value {
 
 /// YCloud's `ErrorResponse` for a send the WhatsApp Business API refused: Meta's error, as the
 /// Cloud API gives it, in `whatsappApiError`.
-fn ycloud_whatsapp(code: i64, message: &str, details: &str) -> serde_json::Value {
+pub(crate) fn ycloud_whatsapp(code: i64, message: &str, details: &str) -> serde_json::Value {
     let mut body = ycloud(400, "WHATSAPP_API_ERROR", "WhatsApp refused the message.");
     body["error"]["whatsappApiError"] = json!({
         "message": message,
@@ -261,14 +261,7 @@ fn ycloud_documented() -> Vec<(&'static str, Answer, ErrorKind)> {
         ),
         (
             "customer-service window closed",
-            Answer::json(
-                400,
-                &ycloud_whatsapp(
-                    131047,
-                    "(#131047) Re-engagement message",
-                    "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
-                ),
-            ),
+            Answer::outside_service_window(Provider::YCloud),
             ErrorKind::OutsideServiceWindow,
         ),
         (
