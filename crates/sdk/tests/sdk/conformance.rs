@@ -21,6 +21,11 @@ async fn cloud() {
 }
 
 #[tokio::test]
+async fn onprem() {
+    run(Provider::OnPrem).await;
+}
+
+#[tokio::test]
 async fn in_memory_imitates_every_provider() {
     for provider in Provider::ALL {
         conformance::in_memory_imitates(provider).await;
