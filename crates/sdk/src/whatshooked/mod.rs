@@ -574,6 +574,38 @@ mod tests {
         assert_eq!(refused(error), Feature::UploadMedia);
     }
 
+    /// The spec's 400, 401 and 500 are plain text (declared by `specs/whatshooked/overlay.yaml`),
+    /// and the text is the error's message.
+    #[cfg(feature = "sandbox")]
+    #[tokio::test]
+    async fn declared_error_answers_keep_their_text() {
+        use crate::sandbox::{Answer, Sandbox};
+        let sandbox = Sandbox::start().await.unwrap();
+        let messenger = sandbox
+            .messenger_with_retry(PROVIDER, crate::RetryPolicy::never())
+            .unwrap();
+        let to: Recipient = "+14155550123".parse().unwrap();
+        for (status, text, kind) in [
+            (400, "Bad request / invalid JID", ErrorKind::Rejected),
+            (401, "Unauthorized", ErrorKind::Auth),
+            (500, "Send failed", ErrorKind::Transient),
+        ] {
+            sandbox.answer_next(PROVIDER, Answer::text(status, format!("{text}\n")));
+            let error = messenger.send_text(&to, "hi").await.unwrap_err();
+            let details = error.provider_error().expect("a provider error");
+            assert_eq!(details.status.as_u16(), status);
+            assert_eq!(details.kind, kind, "{status}");
+            assert_eq!(details.message.as_deref(), Some(text), "{status}");
+        }
+        sandbox.answer_next(PROVIDER, Answer::text(500, "Failed"));
+        let error = messenger
+            .mark_read(&MessageId::from("wamid.1"))
+            .await
+            .unwrap_err();
+        let details = error.provider_error().expect("a provider error");
+        assert_eq!(details.message.as_deref(), Some("Failed"));
+    }
+
     #[tokio::test]
     async fn what_no_account_can_do_is_refused_before_any_request() {
         let messenger =
