@@ -248,6 +248,20 @@ pub fn documented_errors(provider: Provider) -> Vec<(&'static str, Answer, Error
                 ErrorKind::Transient,
             ),
         ]),
+        // The send operations declare 400 "Bad request / invalid JID", 401 "Unauthorized" and
+        // 500 "Send failed", each a plain-text `Error`.
+        Provider::WhatsHooked => errors.extend([
+            (
+                "invalid JID",
+                invalid(provider, "invalid JID `not-a-jid`"),
+                ErrorKind::Rejected,
+            ),
+            (
+                "send failed",
+                Answer::text(500, "Send failed"),
+                ErrorKind::Transient,
+            ),
+        ]),
         _ => errors.push((
             "internal error",
             match provider {

@@ -26,6 +26,11 @@ async fn onprem() {
 }
 
 #[tokio::test]
+async fn whatshooked() {
+    run(Provider::WhatsHooked).await;
+}
+
+#[tokio::test]
 async fn in_memory_imitates_every_provider() {
     for provider in Provider::ALL {
         conformance::in_memory_imitates(provider).await;
