@@ -178,3 +178,80 @@ fn send_any_runs_for_the_provider_asked() {
     );
     assert!(stdout.contains("location: sent, id wamid."), "{stdout}");
 }
+
+/// `send_any` with `WHATSAPP_SDK_PROVIDER=<provider>` and no credentials: its output.
+fn send_any_in_the_sandbox(provider: &str) -> String {
+    let path = examples_dir().join(format!("send_any{}", std::env::consts::EXE_SUFFIX));
+    let mut command = Command::new(&path);
+    for variable in CREDENTIALS {
+        command.env_remove(variable);
+    }
+    let output = command
+        .env("WHATSAPP_SDK_PROVIDER", provider)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{provider}: {stdout}\n{stderr}");
+    assert!(stderr.is_empty(), "{provider} wrote to stderr: {stderr}");
+    stdout
+}
+
+#[test]
+fn send_any_runs_for_the_on_premises_api() {
+    let stdout = send_any_in_the_sandbox("onprem");
+    assert!(
+        stdout.contains("Using the sandbox for WhatsApp Business API (on-premises)"),
+        "{stdout}"
+    );
+    // The ids are the sandbox's, in the spec's form.
+    assert!(stdout.contains("text: sent, id gBEG"), "{stdout}");
+    assert!(stdout.contains("location: sent, id gBEG"), "{stdout}");
+    assert!(
+        stdout.contains("buttons: not sent, WhatsApp Business API (on-premises) does not support"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("The sandbox received 2 requests:"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("  POST /v1/messages {"), "{stdout}");
+    assert!(
+        !stdout.contains(whatsapp_sdk::sandbox::Sandbox::TOKEN),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn send_any_runs_for_whatshooked() {
+    let stdout = send_any_in_the_sandbox("whatshooked");
+    assert!(
+        stdout.contains("Using the sandbox for WhatsHooked"),
+        "{stdout}"
+    );
+    // WhatsHooked answers `{"status": "ok"}` without an id.
+    for what in ["text", "buttons", "location"] {
+        assert!(
+            stdout.contains(&format!("{what}: sent (WhatsHooked returns no message id)")),
+            "{what}: {stdout}"
+        );
+    }
+    assert!(
+        stdout.contains("The sandbox received 3 requests:"),
+        "{stdout}"
+    );
+    for path in [
+        "/api/send ",
+        "/api/send/interactive ",
+        "/api/send/location ",
+    ] {
+        assert!(
+            stdout.contains(&format!("  POST {path}{{")),
+            "{path}: {stdout}"
+        );
+    }
+    assert!(
+        !stdout.contains(whatsapp_sdk::sandbox::Sandbox::TOKEN),
+        "{stdout}"
+    );
+}
