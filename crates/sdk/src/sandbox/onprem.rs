@@ -276,8 +276,10 @@ fn content_problem(kind: MessageType, sent: &Value) -> Option<Answer> {
 fn message_id(to: &str, number: u64) -> String {
     let mut bytes = vec![0x80, 0x11, 0x06];
     bytes.extend_from_slice(&fnv(to.as_bytes(), 0).to_be_bytes());
-    bytes.extend_from_slice(&number.to_be_bytes());
-    bytes.push(0x00);
+    // Multiplying by an odd number is a bijection of u64: unique like the counter, but
+    // spread over every byte as a real id's are.
+    bytes.extend_from_slice(&number.wrapping_mul(0x9e37_79b9_7f4a_7c15).to_be_bytes());
+    bytes.push(fnv(&number.to_be_bytes(), 0).to_be_bytes()[0]);
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
