@@ -7,7 +7,7 @@ use whatsapp_sdk::sandbox::{Answer, Sandbox};
 use whatsapp_sdk::{ErrorKind, Provider, RetryPolicy};
 
 fn to() -> Recipient {
-    "+14155550123".parse().unwrap()
+    "+14155550123".parse().expect("a valid number")
 }
 
 #[tokio::test]
