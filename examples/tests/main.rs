@@ -189,7 +189,7 @@ fn send_any_in_the_sandbox(provider: &str) -> String {
     let output = command
         .env("WHATSAPP_SDK_PROVIDER", provider)
         .output()
-        .unwrap();
+        .expect("send_any runs");
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{provider}: {stdout}\n{stderr}");
