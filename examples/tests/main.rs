@@ -88,10 +88,10 @@ async fn the_quickstart_prints_exactly_what_the_sandbox_received() {
 
 /// `target/<profile>/examples/`, next to this test's own `deps/` directory.
 fn examples_dir() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
+    let exe = std::env::current_exe().expect("the test binary has a path");
     exe.parent()
         .and_then(|deps| deps.parent())
-        .unwrap()
+        .expect("the test binary is in target/<profile>/deps")
         .join("examples")
 }
 
