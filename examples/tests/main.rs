@@ -31,6 +31,11 @@ const CREDENTIALS: &[&str] = &[
     "WHAPI_TOKEN",
     "YCLOUD_API_KEY",
     "YCLOUD_FROM",
+    "WHATSAPP_ONPREM_BASE_URL",
+    "WHATSAPP_ONPREM_ACCESS_TOKEN",
+    "WHATSHOOKED_BASE_URL",
+    "WHATSHOOKED_API_KEY",
+    "WHATSHOOKED_ACCOUNT_ID",
 ];
 
 #[tokio::test]
@@ -241,4 +246,63 @@ fn send_any_runs_for_whapi_and_ycloud() {
     );
     // Every kind the example sends is one both support; nothing is reported unsupported.
     assert!(!whapi.contains("not sent") && !ycloud.contains("not sent"));
+}
+
+#[test]
+fn send_any_runs_for_the_on_premises_api() {
+    let stdout = send_any_for("onprem");
+    assert!(
+        stdout.contains("Using the sandbox for WhatsApp Business API (on-premises)"),
+        "{stdout}"
+    );
+    // The ids are the sandbox's, in the spec's form.
+    assert!(stdout.contains("text: sent, id gBEG"), "{stdout}");
+    assert!(stdout.contains("location: sent, id gBEG"), "{stdout}");
+    assert!(
+        stdout.contains("buttons: not sent, WhatsApp Business API (on-premises) does not support"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("The sandbox received 2 requests:"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("  POST /v1/messages {"), "{stdout}");
+    assert!(
+        !stdout.contains(whatsapp_sdk::sandbox::Sandbox::TOKEN),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn send_any_runs_for_whatshooked() {
+    let stdout = send_any_for("whatshooked");
+    assert!(
+        stdout.contains("Using the sandbox for WhatsHooked"),
+        "{stdout}"
+    );
+    // WhatsHooked answers `{"status": "ok"}` without an id.
+    for what in ["text", "buttons", "location"] {
+        assert!(
+            stdout.contains(&format!("{what}: sent (WhatsHooked returns no message id)")),
+            "{what}: {stdout}"
+        );
+    }
+    assert!(
+        stdout.contains("The sandbox received 3 requests:"),
+        "{stdout}"
+    );
+    for path in [
+        "/api/send ",
+        "/api/send/interactive ",
+        "/api/send/location ",
+    ] {
+        assert!(
+            stdout.contains(&format!("  POST {path}{{")),
+            "{path}: {stdout}"
+        );
+    }
+    assert!(
+        !stdout.contains(whatsapp_sdk::sandbox::Sandbox::TOKEN),
+        "{stdout}"
+    );
 }

@@ -142,13 +142,15 @@ const YCLOUD: Capabilities = Capabilities::of(&[
 ]);
 
 /// For an account of type `business-api`: `sendMessage`, `send{Image,Video,Document,Audio,
-/// Sticker}` with base64 file data, `sendLocation`, `sendContacts`, `sendTemplate` (free-form
-/// component parameters, so positional or named, but no button `sub_type`/`index`),
-/// `sendInteractive`, `sendReaction`, `uploadMedia` and `markAsRead`. No send body references
-/// media by id or link (only a template header's free-form parameter can name an upload), none
-/// takes a quoted message or a link-preview flag, no operation downloads media, and no way to
-/// remove a reaction is documented. A `whatsmeow` account supports only text, image, video and
-/// document (see `WhatsHookedMessenger`).
+/// Sticker}` with base64 file data, `sendLocation`, `sendTemplate` (free-form component
+/// parameters, so positional or named, but no button `sub_type`/`index`), `sendInteractive`,
+/// `sendReaction`, `uploadMedia` and `markAsRead`. No send body references media by id or link
+/// (only a template header's free-form parameter can name an upload), none takes a quoted
+/// message or a link-preview flag, no operation downloads media, and no way to remove a
+/// reaction is documented. `sendContacts`' `SendContactObject` holds a name and phone numbers
+/// only (no emails, URLs, addresses, organization, birthday or WhatsApp id), less than a contact
+/// card, so contact cards are not declared. A `whatsmeow` account supports only text, image,
+/// video and document (see `WhatsHookedMessenger`).
 const WHATSHOOKED: Capabilities = Capabilities::of(&[
     Text,
     Image,
@@ -157,7 +159,6 @@ const WHATSHOOKED: Capabilities = Capabilities::of(&[
     Document,
     Sticker,
     Location,
-    Contacts,
     Template,
     TemplateNamedParameters,
     TemplateHeader,

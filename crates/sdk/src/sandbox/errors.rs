@@ -27,6 +27,11 @@ fn onprem(code: i64, title: &str, details: &str) -> serde_json::Value {
     })
 }
 
+/// An on-premises error answer: `status` with the `Response` body holding one `Error`.
+pub(crate) fn onprem_answer(status: u16, code: i64, title: &str, details: &str) -> Answer {
+    Answer::json(status, &onprem(code, title, details))
+}
+
 /// Whapi's `ResponseError`.
 pub(crate) fn whapi(code: i64, message: &str) -> serde_json::Value {
     json!({"error": {"code": code, "message": message}})
@@ -190,6 +195,84 @@ pub fn documented_errors(provider: Provider) -> Vec<(&'static str, Answer, Error
                         "A service is temporarily unavailable.",
                     ),
                 ),
+                ErrorKind::Transient,
+            ),
+        ]),
+        // The spec declares a 200 only, whose `Response.errors` lists what failed; the codes
+        // are those of Meta's on-premises error reference, which `Error.code` links.
+        Provider::OnPrem => errors.extend([
+            (
+                "errors in the 200 answer",
+                onprem_answer(
+                    200,
+                    1013,
+                    "User is not valid",
+                    "The recipient is not a valid WhatsApp user.",
+                ),
+                ErrorKind::Recipient,
+            ),
+            (
+                "recipient cannot receive",
+                onprem_answer(
+                    400,
+                    1026,
+                    "Receiver incapable",
+                    "The recipient cannot receive this message.",
+                ),
+                ErrorKind::Recipient,
+            ),
+            (
+                "template missing",
+                onprem_answer(
+                    400,
+                    2001,
+                    "Template missing",
+                    "No template order_update in language en_US.",
+                ),
+                ErrorKind::Template,
+            ),
+            (
+                "invalid parameter",
+                invalid(provider, "text.body is empty."),
+                ErrorKind::Rejected,
+            ),
+            (
+                "service not ready",
+                onprem_answer(
+                    503,
+                    1011,
+                    "Service not ready",
+                    "The client is not yet ready.",
+                ),
+                ErrorKind::Transient,
+            ),
+            (
+                "system overloaded",
+                onprem_answer(
+                    503,
+                    1016,
+                    "System overloaded",
+                    "The system is under heavy load.",
+                ),
+                ErrorKind::Transient,
+            ),
+            (
+                "internal error",
+                onprem_answer(500, 1014, "Internal error", "Upstream failed."),
+                ErrorKind::Transient,
+            ),
+        ]),
+        // The send operations declare 400 "Bad request / invalid JID", 401 "Unauthorized" and
+        // 500 "Send failed", each a plain-text `Error`.
+        Provider::WhatsHooked => errors.extend([
+            (
+                "invalid JID",
+                invalid(provider, "invalid JID `not-a-jid`"),
+                ErrorKind::Rejected,
+            ),
+            (
+                "send failed",
+                Answer::text(500, "Send failed"),
                 ErrorKind::Transient,
             ),
         ]),

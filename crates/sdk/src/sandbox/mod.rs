@@ -284,6 +284,34 @@ impl Sandbox {
             .with_access_token(Self::TOKEN)
     }
 
+    /// An on-premises messenger on the sandbox, with [`Sandbox::ONPREM_MEDIA_PROVIDER`] and
+    /// [`Sandbox::ONPREM_TEMPLATE_NAMESPACE`], so media by link and templates work.
+    ///
+    /// ```
+    /// use whatsapp_sdk::prelude::*;
+    /// use whatsapp_sdk::sandbox::Sandbox;
+    ///
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// let sandbox = Sandbox::start().await?;
+    /// let messenger = sandbox.onprem_messenger()?;
+    /// let sent = messenger.send_text(&"+14155550123".parse()?, "Hello!").await?;
+    /// assert!(sent.id.unwrap().as_str().starts_with("gBEG"));
+    /// assert_eq!(sandbox.requests()[0].path, "/v1/messages");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # }).unwrap();
+    /// ```
+    #[cfg(feature = "onprem")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "onprem")))]
+    pub fn onprem_messenger(&self) -> Result<crate::onprem::OnPremMessenger> {
+        let client = self.onprem_client().build().map_err(|e| Error::Config {
+            provider: Provider::OnPrem,
+            source: Box::new(e),
+        })?;
+        crate::onprem::OnPremMessenger::new(client)
+            .with_media_provider(Self::ONPREM_MEDIA_PROVIDER)?
+            .with_template_namespace(Self::ONPREM_TEMPLATE_NAMESPACE)
+    }
+
     /// A WhatsHooked client builder pointed at the sandbox with its API key.
     #[cfg(feature = "whatshooked")]
     #[cfg_attr(docsrs, doc(cfg(feature = "whatshooked")))]
@@ -302,6 +330,40 @@ impl Sandbox {
             source: Box::new(e),
         })?;
         Ok(crate::whapi::WhapiMessenger::new(client))
+    }
+
+    /// A WhatsHooked messenger on the sandbox, sending from the `business-api` account
+    /// [`Sandbox::WHATSHOOKED_ACCOUNT_ID`].
+    ///
+    /// ```
+    /// use whatsapp_sdk::prelude::*;
+    /// use whatsapp_sdk::sandbox::Sandbox;
+    ///
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// let sandbox = Sandbox::start().await?;
+    /// let messenger = sandbox.whatshooked_messenger()?;
+    /// let sent = messenger.send_text(&"+14155550123".parse()?, "Hello!").await?;
+    /// assert_eq!(sent.id, None);
+    /// assert_eq!(sent.raw["status"], "ok");
+    /// assert_eq!(sandbox.requests()[0].path, "/api/send");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # }).unwrap();
+    /// ```
+    #[cfg(feature = "whatshooked")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "whatshooked")))]
+    pub fn whatshooked_messenger(&self) -> Result<crate::whatshooked::WhatsHookedMessenger> {
+        let client = self
+            .whatshooked_client()
+            .build()
+            .map_err(|e| Error::Config {
+                provider: Provider::WhatsHooked,
+                source: Box::new(e),
+            })?;
+        crate::whatshooked::WhatsHookedMessenger::new(
+            client,
+            Self::WHATSHOOKED_ACCOUNT_ID,
+            crate::whatshooked::AccountType::BusinessApi,
+        )
     }
 
     /// A YCloud client builder pointed at the sandbox with its API key.

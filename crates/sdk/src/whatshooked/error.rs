@@ -3,10 +3,11 @@
 //! The spec documents no error body with a code: its `Error` schema is "Plain-text error
 //! message" (`#/components/schemas/Error`), and the send operations declare 400 ("Bad request",
 //! "Bad request / invalid JID" for `sendMessage`), 401 ("Unauthorized") and 500 ("Send failed";
-//! "Failed" for `markAsRead`, "Upload failed" for `uploadMedia`) without content. So the kind
-//! goes by the status, and the message is the text when one arrives. The generated client
-//! reads no body for those three declared statuses; undeclared ones (403, 404, 429, 502, …)
-//! keep theirs, which reaches here as a JSON string.
+//! "Failed" for `markAsRead`, "Upload failed" for `uploadMedia`). So the kind goes by the
+//! status, and the message is the text. `specs/whatshooked/overlay.yaml` declares those answers
+//! as that plain-text `Error` (the spec gives them no content), so the generated client keeps
+//! their text as it keeps undeclared statuses' (403, 404, 429, 502, …); it reaches here as a
+//! JSON string.
 
 use crate::adapter::{ErrorDetails, kind_from_status};
 use crate::error::ErrorKind;
@@ -52,10 +53,13 @@ mod tests {
             (500, ErrorKind::Transient),
         ] {
             let status = http::StatusCode::from_u16(status).unwrap();
-            // The generated client drops these statuses' bodies: the adapter sees `null`.
-            let found = details(status, &serde_json::Value::Null);
+            let found = details(status, &json!("Send failed: not connected\n"));
             assert_eq!(found.kind, Some(kind), "{status}");
-            assert_eq!((found.code, found.message), (None, None));
+            assert_eq!(found.code, None);
+            assert_eq!(found.message.as_deref(), Some("Send failed: not connected"));
+            // An answer without a body still has its kind.
+            let empty = details(status, &serde_json::Value::Null);
+            assert_eq!((empty.kind, empty.message), (Some(kind), None));
         }
     }
 

@@ -17,8 +17,7 @@ use crate::adapter::{build, code_text};
 use crate::capability::Feature;
 use crate::error::{Error, Result};
 use crate::message::{
-    Buttons, Contact, Content, HeaderParameter, List, Parameter, ParameterValue, PhoneKind,
-    Template,
+    Buttons, Content, HeaderParameter, List, Parameter, ParameterValue, Template,
 };
 use crate::{MediaId, MediaSource, MediaUpload, Message, MessageId, Provider, Recipient, Sent};
 
@@ -41,8 +40,6 @@ pub(crate) enum Request {
     Sticker(types::SendStickerBody),
     /// `sendLocation`, `POST /api/send/location`.
     Location(types::SendLocationBody),
-    /// `sendContacts`, `POST /api/send/contacts`.
-    Contacts(types::SendContactsBody),
     /// `sendInteractive`, `POST /api/send/interactive`.
     Interactive(types::SendInteractiveBody),
     /// `sendTemplate`, `POST /api/send/template`.
@@ -55,8 +52,6 @@ pub(crate) enum Request {
 /// refused rather than sent with something left out.
 #[derive(Debug, thiserror::Error)]
 enum NotCarried {
-    #[error("`{field}`: WhatsHooked's contact cards carry a name and phone numbers only")]
-    ContactField { field: String },
     #[error("template media must be uploaded and referenced by id")]
     HeaderMedia,
 }
@@ -157,20 +152,8 @@ pub(crate) fn request(account_id: &str, to: &Recipient, message: &Message) -> Re
                 .name(location.name().map(str::to_owned))
                 .address(location.address().map(str::to_owned)),
         )?),
-        Content::Contacts(contacts) => Request::Contacts(build(
-            PROVIDER,
-            "send_contacts",
-            builder::SendContactsBody::default()
-                .account_id(account_id)
-                .to(to)
-                .contacts(
-                    contacts
-                        .iter()
-                        .enumerate()
-                        .map(|(i, c)| contact(i, c))
-                        .collect::<Result<Vec<_>>>()?,
-                ),
-        )?),
+        // `SendContactObject` holds a name and phones only: a card would lose the rest.
+        Content::Contacts(_) => return Err(unsupported(Feature::Contacts)),
         Content::Buttons(buttons) => Request::Interactive(build(
             PROVIDER,
             "send_interactive",
@@ -284,75 +267,6 @@ fn bytes(source: &MediaSource) -> Result<&MediaUpload> {
 /// Standard base64 with padding (RFC 4648 §4), as `format: byte` means (OpenAPI 3.0 §4.4).
 fn base64(file: &MediaUpload) -> String {
     base64::engine::general_purpose::STANDARD.encode(file.bytes())
-}
-
-/// `SendContactObject` has a name and phones (`{phone, type}`) only; a card with more is
-/// refused rather than shown without it.
-fn contact(index: usize, contact: &Contact) -> Result<types::SendContactObject> {
-    let extra = [
-        ("emails", !contact.emails().is_empty()),
-        ("urls", !contact.urls().is_empty()),
-        ("addresses", !contact.addresses().is_empty()),
-        ("org", contact.organization().is_some()),
-        ("birthday", contact.birthday().is_some()),
-    ]
-    .into_iter()
-    .find(|(_, present)| *present)
-    .map(|(field, _)| field.to_owned())
-    .or_else(|| {
-        contact
-            .phones()
-            .iter()
-            .position(|p| p.wa_id.is_some())
-            .map(|i| format!("phones[{i}].wa_id"))
-    });
-    if let Some(field) = extra {
-        return Err(not_carried(
-            "send_contacts",
-            NotCarried::ContactField {
-                field: format!("contacts[{index}].{field}"),
-            },
-        ));
-    }
-    let name: types::SendContactObjectName = build(
-        PROVIDER,
-        "send_contacts",
-        builder::SendContactObjectName::default()
-            .formatted_name(contact.formatted_name())
-            .first_name(contact.first_name().map(str::to_owned))
-            .last_name(contact.last_name().map(str::to_owned)),
-    )?;
-    let phones = contact
-        .phones()
-        .iter()
-        .map(|p| {
-            build(
-                PROVIDER,
-                "send_contacts",
-                builder::SendContactObjectPhonesItem::default()
-                    .phone(Some(p.number.clone()))
-                    .type_(p.kind.map(|k| phone_type(k).to_owned())),
-            )
-        })
-        .collect::<Result<Vec<_>>>()?;
-    build(
-        PROVIDER,
-        "send_contacts",
-        builder::SendContactObject::default()
-            .name(name)
-            .phones(phones),
-    )
-}
-
-/// The phone types WhatsApp's contact cards know.
-fn phone_type(kind: PhoneKind) -> &'static str {
-    match kind {
-        PhoneKind::Cell => "CELL",
-        PhoneKind::Main => "MAIN",
-        PhoneKind::IPhone => "IPHONE",
-        PhoneKind::Home => "HOME",
-        PhoneKind::Work => "WORK",
-    }
 }
 
 fn object(value: Value) -> Map<String, Value> {
@@ -551,7 +465,6 @@ impl Request {
             Request::Audio(b) => serde_json::to_value(b),
             Request::Sticker(b) => serde_json::to_value(b),
             Request::Location(b) => serde_json::to_value(b),
-            Request::Contacts(b) => serde_json::to_value(b),
             Request::Interactive(b) => serde_json::to_value(b),
             Request::Template(b) => serde_json::to_value(b),
             Request::Reaction(b) => serde_json::to_value(b),
@@ -566,8 +479,8 @@ mod tests {
 
     use super::*;
     use crate::message::{
-        Audio, ButtonParameter, ContactAddress, Document, Image, ListSection, Location, Reaction,
-        Sticker, Text, Video,
+        Audio, ButtonParameter, Contact, Document, Image, ListSection, Location, Reaction, Sticker,
+        Text, Video,
     };
 
     const ACCOUNT: &str = "acc-business";
@@ -685,59 +598,13 @@ mod tests {
     }
 
     #[test]
-    fn contacts_carry_names_and_phones_and_refuse_the_rest() {
-        let ada = Contact::new("Ada Lovelace")
-            .with_first_name("Ada")
-            .with_last_name("Lovelace")
-            .with_phone("+44 20 7946 0958", Some(PhoneKind::Home))
-            .with_phone("+44 20 7946 0959", None);
-        assert_eq!(
-            wire(Message::new(vec![ada, Contact::new("Support")]).unwrap()),
-            json!({"account_id": "acc-business", "to": "14155550123", "contacts": [
-                {"name": {"formatted_name": "Ada Lovelace", "first_name": "Ada", "last_name": "Lovelace"},
-                 "phones": [{"phone": "+44 20 7946 0958", "type": "HOME"}, {"phone": "+44 20 7946 0959"}]},
-                {"name": {"formatted_name": "Support"}}
-            ]})
-        );
-        for (card, field) in [
-            (
-                Contact::new("A").with_email("a@example.com", None),
-                "contacts[1].emails",
-            ),
-            (
-                Contact::new("A").with_url("https://example.com", None),
-                "contacts[1].urls",
-            ),
-            (
-                Contact::new("A").with_address(ContactAddress::new().with_city("Paris")),
-                "contacts[1].addresses",
-            ),
-            (
-                Contact::new("A").with_organization("ACME", None::<String>),
-                "contacts[1].org",
-            ),
-            (
-                Contact::new("A").with_birthday("1990-01-31"),
-                "contacts[1].birthday",
-            ),
-            (
-                Contact::new("A").with_whatsapp_phone("+1 415 555 0100", "14155550100", None),
-                "contacts[1].phones[0].wa_id",
-            ),
-        ] {
-            let message = Message::new(vec![Contact::new("Fine"), card]).unwrap();
-            let error = request(ACCOUNT, &to(), &message).unwrap_err();
-            assert!(
-                matches!(
-                    error,
-                    Error::Request {
-                        operation: "send_contacts",
-                        ..
-                    }
-                ),
-                "{error:?}"
-            );
-            assert!(error.to_string().contains(field), "{field}: {error}");
+    fn contact_cards_are_refused() {
+        // Even a card `SendContactObject` could hold: the capability is not declared, and the
+        // mapping does not second-guess the check.
+        let card = Contact::new("Ada Lovelace").with_phone("+44 20 7946 0958", None);
+        match request(ACCOUNT, &to(), &Message::new(card).unwrap()) {
+            Err(Error::Unsupported { feature, .. }) => assert_eq!(feature, Feature::Contacts),
+            other => panic!("not refused: {other:?}"),
         }
     }
 

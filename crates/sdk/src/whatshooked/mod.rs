@@ -165,8 +165,9 @@ impl FromStr for AccountType {
 /// adds the account: its id (from `listAccounts`, `GET /api/accounts`) and its
 /// [`AccountType`], which the bridge does not report per send, so it is given here. A
 /// `whatsmeow` account sends text, images, videos and documents; a `business-api` account
-/// also audio, stickers, locations, contacts, templates, buttons, lists and reactions, marks
-/// messages read and uploads media.
+/// also audio, stickers, locations, templates, buttons, lists and reactions, marks messages read
+/// and uploads media. Contact cards are not sent: `sendContacts` takes a name and phone numbers
+/// only, so a card would lose the rest ([`api::Client::send_contacts`] sends such a card).
 ///
 /// Media is sent as base64 in the request ([`MediaSource::Bytes`](crate::MediaSource::Bytes));
 /// WhatsHooked takes no media id or link in its sends. It returns no message id either:
@@ -377,7 +378,6 @@ impl Messenger for WhatsHookedMessenger {
             Request::Audio(body) => send!(send_audio, "SendAudioBody", body),
             Request::Sticker(body) => send!(send_sticker, "SendStickerBody", body),
             Request::Location(body) => send!(send_location, "SendLocationBody", body),
-            Request::Contacts(body) => send!(send_contacts, "SendContactsBody", body),
             Request::Interactive(body) => send!(send_interactive, "SendInteractiveBody", body),
             Request::Template(body) => send!(send_template, "SendTemplateBody", body),
             Request::Reaction(body) => send!(send_reaction, "SendReactionBody", body),
@@ -574,6 +574,38 @@ mod tests {
         assert_eq!(refused(error), Feature::UploadMedia);
     }
 
+    /// The spec's 400, 401 and 500 are plain text (declared by `specs/whatshooked/overlay.yaml`),
+    /// and the text is the error's message.
+    #[cfg(feature = "sandbox")]
+    #[tokio::test]
+    async fn declared_error_answers_keep_their_text() {
+        use crate::sandbox::{Answer, Sandbox};
+        let sandbox = Sandbox::start().await.unwrap();
+        let messenger = sandbox
+            .messenger_with_retry(PROVIDER, crate::RetryPolicy::never())
+            .unwrap();
+        let to: Recipient = "+14155550123".parse().unwrap();
+        for (status, text, kind) in [
+            (400, "Bad request / invalid JID", ErrorKind::Rejected),
+            (401, "Unauthorized", ErrorKind::Auth),
+            (500, "Send failed", ErrorKind::Transient),
+        ] {
+            sandbox.answer_next(PROVIDER, Answer::text(status, format!("{text}\n")));
+            let error = messenger.send_text(&to, "hi").await.unwrap_err();
+            let details = error.provider_error().expect("a provider error");
+            assert_eq!(details.status.as_u16(), status);
+            assert_eq!(details.kind, kind, "{status}");
+            assert_eq!(details.message.as_deref(), Some(text), "{status}");
+        }
+        sandbox.answer_next(PROVIDER, Answer::text(500, "Failed"));
+        let error = messenger
+            .mark_read(&MessageId::from("wamid.1"))
+            .await
+            .unwrap_err();
+        let details = error.provider_error().expect("a provider error");
+        assert_eq!(details.message.as_deref(), Some("Failed"));
+    }
+
     #[tokio::test]
     async fn what_no_account_can_do_is_refused_before_any_request() {
         let messenger =
@@ -591,6 +623,9 @@ mod tests {
         let reply = Message::text("re").unwrap().in_reply_to("wamid.1").unwrap();
         let error = messenger.send(&to, &reply).await.unwrap_err();
         assert_eq!(refused(error), Feature::ReplyTo);
+        let card = Message::new(crate::message::Contact::new("Ada")).unwrap();
+        let error = messenger.send(&to, &card).await.unwrap_err();
+        assert_eq!(refused(error), Feature::Contacts);
         let group: Recipient = "120363025246125486@g.us".parse().unwrap();
         let error = messenger.send_text(&group, "hi all").await.unwrap_err();
         assert_eq!(refused(error), Feature::GroupRecipient);

@@ -31,6 +31,16 @@ async fn ycloud() {
 }
 
 #[tokio::test]
+async fn onprem() {
+    run(Provider::OnPrem).await;
+}
+
+#[tokio::test]
+async fn whatshooked() {
+    run(Provider::WhatsHooked).await;
+}
+
+#[tokio::test]
 async fn in_memory_imitates_every_provider() {
     for provider in Provider::ALL {
         conformance::in_memory_imitates(provider).await;
