@@ -12,10 +12,12 @@ mod name_collisions;
 mod no_body_statuses;
 mod ref_siblings;
 mod refs;
+mod request_defaults;
 mod request_media;
 mod responses;
 mod schemaless_json;
 mod string_unions;
+mod undeclared_required;
 
 use serde_json::Value;
 
@@ -45,6 +47,7 @@ pub const PASSES: &[Pass] = &[
     refs::PASS,
     downconvert::PASS,
     ref_siblings::PASS,
+    undeclared_required::PASS,
     hand_written::PASS,
     request_media::PASS,
     schemaless_json::PASS,
@@ -52,6 +55,7 @@ pub const PASSES: &[Pass] = &[
     responses::PASS,
     integer_enum::PASS,
     default_enum::PASS,
+    request_defaults::PASS,
     string_unions::PASS,
     name_collisions::PASS,
 ];
