@@ -14,5 +14,6 @@ pub mod normalize;
 pub mod overlay;
 pub mod pointer;
 pub mod provider;
+pub mod shapes;
 pub mod spec;
 pub mod walk;

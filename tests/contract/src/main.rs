@@ -10,6 +10,8 @@ mod calls;
 mod hand_written;
 mod report;
 mod run;
+#[cfg(test)]
+mod shapes;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -5,9 +5,9 @@
 //! The calls are generated with the client so they cannot drift from it; what a call sends is
 //! then judged by Prism against the upstream spec (`cargo xtask contract`).
 
-mod builders;
+pub(crate) mod builders;
 mod pattern;
-mod values;
+pub(crate) mod values;
 
 use heck::ToSnakeCase;
 use serde_json::Value;
