@@ -5,6 +5,7 @@
 //! generated files (rust-analyzer's pattern).
 
 pub mod adapt;
+pub mod adapt_untagged;
 pub mod calls;
 pub mod contract;
 pub mod coverage;

@@ -64,7 +64,8 @@ pub fn operations(file: &syn::File) -> Vec<Operation> {
                             if let ImplItem::Fn(f) = item
                                 && f.sig.ident == "send_unmapped"
                             {
-                                answers.insert(owner.ident.to_string(), answer_types(&f.sig.output));
+                                answers
+                                    .insert(owner.ident.to_string(), answer_types(&f.sig.output));
                             }
                         }
                     }

@@ -6,6 +6,8 @@
 
 mod default_enum;
 mod downconvert;
+mod example_properties;
+mod example_types;
 mod hand_written;
 mod integer_enum;
 mod name_collisions;
@@ -47,6 +49,8 @@ pub const PASSES: &[Pass] = &[
     refs::PASS,
     downconvert::PASS,
     ref_siblings::PASS,
+    example_properties::PASS,
+    example_types::PASS,
     undeclared_required::PASS,
     hand_written::PASS,
     request_media::PASS,
@@ -70,8 +74,9 @@ pub fn run_passes(provider: &str, doc: &mut Value, config: &CodegenConfig) -> Re
     Ok(())
 }
 
-/// Normalizes one provider's upstream spec.
-pub fn normalize(provider: &Provider) -> Result<Value> {
+/// The provider's published spec with its overlay applied: the contract with the provider's
+/// own reasoned fixes, before any generic pass.
+pub fn with_overlay(provider: &Provider) -> Result<Value> {
     let path = provider.upstream_path()?;
     let text = crate::provider::read_to_string(&path)?;
     let file_name = path
@@ -89,6 +94,12 @@ pub fn normalize(provider: &Provider) -> Result<Value> {
             .apply(&mut doc)
             .map_err(|e| Error::spec(provider.name, "overlay", e))?;
     }
+    Ok(doc)
+}
+
+/// Normalizes one provider's upstream spec.
+pub fn normalize(provider: &Provider) -> Result<Value> {
+    let mut doc = with_overlay(provider)?;
     run_passes(provider.name, &mut doc, &provider.codegen()?)?;
     Ok(doc)
 }

@@ -83,11 +83,7 @@ fn request_schema_pointers(doc: &Value) -> Vec<String> {
 fn refs(value: &Value, out: &mut Vec<String>) {
     match value {
         Value::Object(map) => {
-            if let Some(target) = map
-                .get("$ref")
-                .and_then(Value::as_str)
-                .and_then(from_ref)
-            {
+            if let Some(target) = map.get("$ref").and_then(Value::as_str).and_then(from_ref) {
                 out.push(target.to_owned());
             }
             map.values().for_each(|v| refs(v, out));

@@ -155,7 +155,10 @@ mod tests {
             }}},
             "Open": {"properties": {"x": {}}, "required": ["y"], "additionalProperties": true}
         }));
-        assert_eq!(out["Outer"]["properties"]["inner"]["required"], json!(["x"]));
+        assert_eq!(
+            out["Outer"]["properties"]["inner"]["required"],
+            json!(["x"])
+        );
         assert_eq!(out["Open"]["required"], json!(["y"]));
     }
 }

@@ -132,7 +132,9 @@ impl<'a> Faker<'a> {
             .get("type")
             .and_then(Value::as_str)
             .unwrap_or_else(|| {
-                if schema.get("properties").is_some() || schema.get("additionalProperties").is_some() {
+                if schema.get("properties").is_some()
+                    || schema.get("additionalProperties").is_some()
+                {
                     "object"
                 } else if schema.get("items").is_some() {
                     "array"
@@ -143,10 +145,17 @@ impl<'a> Faker<'a> {
         match kind {
             "object" => self.object(schema, depth),
             "array" => {
-                let min = schema.get("minItems").and_then(Value::as_u64).unwrap_or(1).max(1);
+                let min = schema
+                    .get("minItems")
+                    .and_then(Value::as_u64)
+                    .unwrap_or(1)
+                    .max(1);
                 // Two items near the top (an array of unions shows two branches), one deeper.
                 let wanted = if depth < 3 { 2 } else { 1 };
-                let max = schema.get("maxItems").and_then(Value::as_u64).unwrap_or(wanted);
+                let max = schema
+                    .get("maxItems")
+                    .and_then(Value::as_u64)
+                    .unwrap_or(wanted);
                 let count = min.max(wanted.min(max));
                 let items = schema.get("items").cloned().unwrap_or(Value::Null);
                 let unique = schema.get("uniqueItems").and_then(Value::as_bool) == Some(true);
@@ -308,7 +317,8 @@ mod tests {
     #[test]
     fn everything_fills_optionals_and_non_empty_arrays() {
         let d = doc();
-        let value = Faker::new(&d, 1, Fill::Everything).value(&json!({"$ref": "#/components/schemas/Media"}));
+        let value = Faker::new(&d, 1, Fill::Everything)
+            .value(&json!({"$ref": "#/components/schemas/Media"}));
         assert!(value["id"].is_string(), "{value}");
         let size = value["size"].as_i64().unwrap();
         assert!((1..=5).contains(&size), "{value}");
@@ -318,8 +328,12 @@ mod tests {
     #[test]
     fn required_fill_leaves_optionals_out() {
         let d = doc();
-        let value = Faker::new(&d, 1, Fill::Required).value(&json!({"$ref": "#/components/schemas/Media"}));
-        assert_eq!(value.as_object().unwrap().keys().collect::<Vec<_>>(), ["id"]);
+        let value =
+            Faker::new(&d, 1, Fill::Required).value(&json!({"$ref": "#/components/schemas/Media"}));
+        assert_eq!(
+            value.as_object().unwrap().keys().collect::<Vec<_>>(),
+            ["id"]
+        );
     }
 
     #[test]
@@ -329,9 +343,13 @@ mod tests {
         let a = Faker::new(&d, 7, Fill::Everything).value(&either);
         let b = Faker::new(&d, 7, Fill::Everything).value(&either);
         assert_eq!(a, b);
-        let media = Faker::new(&d, 7, Fill::Everything).with_branch(1).value(&either);
+        let media = Faker::new(&d, 7, Fill::Everything)
+            .with_branch(1)
+            .value(&either);
         assert!(media.get("id").is_some(), "{media}");
-        let text = Faker::new(&d, 7, Fill::Everything).with_branch(0).value(&either);
+        let text = Faker::new(&d, 7, Fill::Everything)
+            .with_branch(0)
+            .value(&either);
         assert!(text.get("text").is_some(), "{text}");
     }
 }

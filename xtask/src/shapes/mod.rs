@@ -22,7 +22,7 @@ use serde_json::Value;
 use crate::calls::builders;
 use crate::pointer::join;
 use crate::walk::{operations, resolve};
-use faker::{Fill, Faker};
+use faker::{Faker, Fill};
 
 /// Seeds of the generated answers; fixed, so CI is reproducible.
 pub const SEEDS: [u64; 3] = [1, 2, 3];
@@ -75,6 +75,11 @@ pub fn source(
                 for (at, example) in schema_examples(schema, &pointer) {
                     add("example", at, &ty, &example);
                 }
+                if let Some(base) = normalized.pointer(&pointer) {
+                    for (at, value) in placed_examples(normalized, base, schema, &pointer) {
+                        add("example", at, &ty, &value);
+                    }
+                }
             } else {
                 for key in ["oneOf", "anyOf"] {
                     if let Some(Value::Array(branches)) = schema.get(key) {
@@ -123,6 +128,22 @@ pub fn source(
                         for (from, example) in media_examples(doc, media, &media_pointer) {
                             add("example", from, ty, &example);
                         }
+                        let twin = join(&join(&pointer, "responses"), status);
+                        let twin = json_media(
+                            normalized_op
+                                .pointer(&format!("/responses/{}", crate::pointer::escape(status)))
+                                .and_then(|r| resolve(normalized, r))
+                                .unwrap_or(&Value::Null),
+                            &twin,
+                        );
+                        if let (Some(schema), Some((_, base))) = (media.get("schema"), twin.first())
+                            && let Some(base) = base.get("schema")
+                        {
+                            let at = join(&media_pointer, "schema");
+                            for (from, value) in placed_examples(normalized, base, schema, &at) {
+                                add("example", from, ty, &value);
+                            }
+                        }
                     } else if let Some(schema) = media.get("schema") {
                         let seeds: &[u64] = if status.starts_with('2') {
                             &SEEDS
@@ -131,7 +152,12 @@ pub fn source(
                         };
                         for &seed in seeds {
                             let value = Faker::new(doc, seed, Fill::Everything).value(schema);
-                            add("answer", format!("{media_pointer}/schema (seed {seed})"), ty, &value);
+                            add(
+                                "answer",
+                                format!("{media_pointer}/schema (seed {seed})"),
+                                ty,
+                                &value,
+                            );
                         }
                     }
                 }
@@ -148,6 +174,16 @@ pub fn source(
                     for (at, example) in media_examples(upstream, media, from) {
                         add("example", at, &setter.ty, &example);
                     }
+                    if let (Some(schema), Some((_, twin))) = (
+                        media.get("schema"),
+                        body_media(normalized, normalized_op, &pointer),
+                    ) && let Some(base) = twin.get("schema")
+                    {
+                        let at = join(from, "schema");
+                        for (at, value) in placed_examples(normalized, base, schema, &at) {
+                            add("example", at, &setter.ty, &value);
+                        }
+                    }
                 }
                 if let Some((from, media)) = body_media(normalized, normalized_op, &pointer)
                     && let Some(schema) = media.get("schema")
@@ -160,7 +196,10 @@ pub fn source(
             }
             let wanted = setter.name.trim_end_matches('_');
             for (from, parameter) in parameters(upstream, &up_pointer) {
-                let name = parameter.get("name").and_then(Value::as_str).unwrap_or_default();
+                let name = parameter
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
                 if name.to_snake_case() != wanted {
                     continue;
                 }
@@ -170,7 +209,12 @@ pub fn source(
                 if let Some(Value::Object(named)) = parameter.get("examples") {
                     for (key, ex) in named {
                         if let Some(value) = resolve(upstream, ex).and_then(|e| e.get("value")) {
-                            add("example", join(&join(&from, "examples"), key), &setter.ty, value);
+                            add(
+                                "example",
+                                join(&join(&from, "examples"), key),
+                                &setter.ty,
+                                value,
+                            );
                         }
                     }
                 }
@@ -180,7 +224,12 @@ pub fn source(
 
     let mut sorted: Vec<Case> = cases
         .into_iter()
-        .map(|((kind, ty, json), from)| Case { kind, from, ty, json })
+        .map(|((kind, ty, json), from)| Case {
+            kind,
+            from,
+            ty,
+            json,
+        })
         .collect();
     sorted.sort();
     let mut rows = String::new();
@@ -255,9 +304,15 @@ fn json_media<'a>(holder: &'a Value, pointer: &str) -> Vec<(String, &'a Value)> 
 }
 
 /// The operation's JSON request body media type.
-fn body_media<'a>(doc: &'a Value, operation: &'a Value, pointer: &str) -> Option<(String, &'a Value)> {
+fn body_media<'a>(
+    doc: &'a Value,
+    operation: &'a Value,
+    pointer: &str,
+) -> Option<(String, &'a Value)> {
     let body = resolve(doc, operation.get("requestBody")?)?;
-    json_media(body, &join(pointer, "requestBody")).into_iter().next()
+    json_media(body, &join(pointer, "requestBody"))
+        .into_iter()
+        .next()
 }
 
 /// The parameters of the operation at `pointer` and of its path item, resolved.
@@ -285,7 +340,10 @@ fn schema_examples(schema: &Value, pointer: &str) -> Vec<(String, Value)> {
     }
     if let Some(Value::Array(list)) = schema.get("examples") {
         for (i, example) in list.iter().enumerate() {
-            out.push((join(&join(pointer, "examples"), &i.to_string()), example.clone()));
+            out.push((
+                join(&join(pointer, "examples"), &i.to_string()),
+                example.clone(),
+            ));
         }
     }
     out
@@ -308,6 +366,106 @@ fn media_examples(doc: &Value, media: &Value, pointer: &str) -> Vec<(String, Val
         out.extend(schema_examples(schema, &join(pointer, "schema")));
     }
     out
+}
+
+/// One step from a schema to a sub-schema, as it shows in an instance.
+#[derive(Debug, Clone)]
+enum Step {
+    Key(String),
+    Item,
+}
+
+/// The examples nested inside `schema` (a property's, an array item's; not through `$ref`,
+/// whose target is checked on its own), each placed into a value generated from `base` (the
+/// same schema in the normalized document) at the place it describes. An example whose place
+/// the generated value does not have (another union branch, beyond the generated depth) is
+/// left out, since placing it would invent structure.
+fn placed_examples(
+    doc: &Value,
+    base: &Value,
+    schema: &Value,
+    pointer: &str,
+) -> Vec<(String, Value)> {
+    let mut found = Vec::new();
+    nested(schema, pointer, &mut Vec::new(), &mut found, 0);
+    let generated = Faker::new(doc, SEEDS[0], Fill::Everything).value(base);
+    let mut out = Vec::new();
+    for (at, steps, example) in found {
+        let mut value = generated.clone();
+        if place(&mut value, &steps, example) {
+            out.push((at, value));
+        }
+    }
+    out
+}
+
+fn nested(
+    schema: &Value,
+    pointer: &str,
+    steps: &mut Vec<Step>,
+    out: &mut Vec<(String, Vec<Step>, Value)>,
+    depth: usize,
+) {
+    let Some(map) = schema.as_object() else {
+        return;
+    };
+    if map.contains_key("$ref") || depth > 12 {
+        return;
+    }
+    if !steps.is_empty() {
+        for (at, example) in schema_examples(schema, pointer) {
+            out.push((at, steps.clone(), example));
+        }
+    }
+    if let Some(Value::Object(properties)) = map.get("properties") {
+        for (name, sub) in properties {
+            steps.push(Step::Key(name.clone()));
+            nested(
+                sub,
+                &join(&join(pointer, "properties"), name),
+                steps,
+                out,
+                depth + 1,
+            );
+            steps.pop();
+        }
+    }
+    if let Some(items) = map.get("items") {
+        steps.push(Step::Item);
+        nested(items, &join(pointer, "items"), steps, out, depth + 1);
+        steps.pop();
+    }
+    for key in ["allOf", "oneOf", "anyOf"] {
+        if let Some(Value::Array(parts)) = map.get(key) {
+            for (i, part) in parts.iter().enumerate() {
+                nested(
+                    part,
+                    &join(&join(pointer, key), &i.to_string()),
+                    steps,
+                    out,
+                    depth + 1,
+                );
+            }
+        }
+    }
+}
+
+/// Replaces the value at `steps` in `value` with `example`; `false` when there is none there.
+fn place(value: &mut Value, steps: &[Step], example: Value) -> bool {
+    let mut current = value;
+    for step in steps {
+        let next = match (step, current) {
+            (Step::Key(key), Value::Object(map)) => map.get_mut(key),
+            (Step::Item, Value::Array(items)) => items.first_mut(),
+            _ => None,
+        };
+        match next {
+            Some(next) => current = next,
+            None => return false,
+        }
+    }
+    *current = example;
+    true
 }
 
 /// A request body with its required fields only, then with each optional top-level field

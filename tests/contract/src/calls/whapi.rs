@@ -153,7 +153,7 @@ pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
         ("getChannelSettings", "body") => &[r#"{}"#],
         ("updateChannelSettings", "body") => {
             &[
-                r#"{"callback_backoff_delay_ms":3000,"max_callback_backoff_delay_ms":900000,"callback_persist":true,"media":{"auto_download":["image","document","audio"],"init_avatars":true},"webhooks":[{"url":"<Webhook URL, http or https>","events":[{"type":"ack","method":"put"},{"type":"chat","method":"put"}],"mode":"method"}],"on_call_pager":"<WA_ID of valid WhatsApp contact>","pass_through":false,"sent_status":false,"proxy":"socks5://login:password@167.160.89.124:10030"}"#,
+                r#"{"callback_backoff_delay_ms":3000,"max_callback_backoff_delay_ms":900000,"callback_persist":true,"media":{"auto_download":["image","document","audio"],"init_avatars":true},"webhooks":[{"url":"<Webhook URL, http or https>","events":[{"type":"statuses","method":"put"},{"type":"chats","method":"put"}],"mode":"method"}],"proxy":"socks5://login:password@167.160.89.124:10030"}"#,
                 r#"{}"#,
             ]
         }
@@ -297,13 +297,13 @@ pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
         ("getContacts", "offset") => &[r#"1.0"#],
         ("addContact", "body") => {
             &[
-                r#"{"phone":61371989950,"name":"Contact"}"#,
+                r#"{"phone":"61371989950","name":"Contact"}"#,
                 r#"{"phone":"15551234567","name":"contract"}"#,
             ]
         }
         ("checkPhones", "body") => {
             &[
-                r#"{"blocking":"wait","contacts":["{{Recipient-WA-ID}}"]}"#,
+                r#"{"blocking":"wait","contacts":["15551234567"]}"#,
                 r#"{"contacts":["contract"]}"#,
             ]
         }
@@ -329,7 +329,7 @@ pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
         }
         ("createGroup", "body") => {
             &[
-                r#"{"subject":"<Group Subject>"}"#,
+                r#"{"subject":"<Group Subject>","participants":["15551234567"]}"#,
                 r#"{"subject":"contract","participants":["15551234567"]}"#,
             ]
         }
@@ -340,43 +340,23 @@ pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
         ("updateGroupSetting", "group_id") => &[r#""120363025246125486@g.us""#],
         ("updateGroupSetting", "body") => {
             &[
-                r#"{"subject":"<New Group Subject>"}"#,
+                r#"{"setting":"send_messages","policy":"admins"}"#,
                 r#"{"setting":"send_messages","policy":"anyone"}"#,
             ]
         }
         ("getGroupInvite", "group_id") => &[r#""120363025246125486@g.us""#],
         ("revokeGroupInvite", "group_id") => &[r#""120363025246125486@g.us""#],
         ("addGroupParticipant", "group_id") => &[r#""120363025246125486@g.us""#],
-        ("addGroupParticipant", "body") => {
-            &[
-                r#"{"participants":["<Recipient WA-ID, from Contacts API>"]}"#,
-                r#"{"participants":["15551234567"]}"#,
-            ]
-        }
+        ("addGroupParticipant", "body") => &[r#"{"participants":["15551234567"]}"#],
         ("removeGroupParticipant", "group_id") => &[r#""120363025246125486@g.us""#],
-        ("removeGroupParticipant", "body") => {
-            &[
-                r#"{"participants":["<Recipient WA-ID, from Contacts API>"]}"#,
-                r#"{"participants":["15551234567"]}"#,
-            ]
-        }
+        ("removeGroupParticipant", "body") => &[r#"{"participants":["15551234567"]}"#],
         ("setGroupIcon", "group_id") => &[r#""120363025246125486@g.us""#],
         ("setGroupIcon", "body") => &[r#"{"media":"contract"}"#],
         ("deleteGroupIcon", "group_id") => &[r#""120363025246125486@g.us""#],
         ("demoteGroupAdmin", "group_id") => &[r#""120363025246125486@g.us""#],
-        ("demoteGroupAdmin", "body") => {
-            &[
-                r#"{"participants":["<Recipient WA-ID, from Contacts API>"]}"#,
-                r#"{"participants":["15551234567"]}"#,
-            ]
-        }
+        ("demoteGroupAdmin", "body") => &[r#"{"participants":["15551234567"]}"#],
         ("promoteToGroupAdmin", "group_id") => &[r#""120363025246125486@g.us""#],
-        ("promoteToGroupAdmin", "body") => {
-            &[
-                r#"{"participants":["<Recipient WA-ID, from Contacts API>"]}"#,
-                r#"{"participants":["15551234567"]}"#,
-            ]
-        }
+        ("promoteToGroupAdmin", "body") => &[r#"{"participants":["15551234567"]}"#],
         ("getGroupMetadataByInviteCode", "invite_code") => {
             &[r#""ABCDEFGHIJKLMNOPQRSTUV""#]
         }
@@ -547,38 +527,24 @@ pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
             &[r#"{"setting":"modify_groups","policy":"anyone"}"#]
         }
         ("addCommunityParticipant", "community_id") => &[r#""120363025246125486@g.us""#],
-        ("addCommunityParticipant", "body") => {
-            &[
-                r#"{"participants":["<Recipient WA-ID, from Contacts API>"]}"#,
-                r#"{"participants":["15551234567"]}"#,
-            ]
-        }
+        ("addCommunityParticipant", "body") => &[r#"{"participants":["15551234567"]}"#],
         ("removeCommunityParticipant", "community_id") => {
             &[r#""120363025246125486@g.us""#]
         }
         ("removeCommunityParticipant", "body") => {
-            &[
-                r#"{"participants":["<Recipient WA-ID, from Contacts API>"]}"#,
-                r#"{"participants":["15551234567"]}"#,
-            ]
+            &[r#"{"participants":["15551234567"]}"#]
         }
         ("demoteCommunityParticipant", "community_id") => {
             &[r#""120363025246125486@g.us""#]
         }
         ("demoteCommunityParticipant", "body") => {
-            &[
-                r#"{"participants":["<Recipient WA-ID, from Contacts API>"]}"#,
-                r#"{"participants":["15551234567"]}"#,
-            ]
+            &[r#"{"participants":["15551234567"]}"#]
         }
         ("promoteCommunityParticipant", "community_id") => {
             &[r#""120363025246125486@g.us""#]
         }
         ("promoteCommunityParticipant", "body") => {
-            &[
-                r#"{"participants":["<Recipient WA-ID, from Contacts API>"]}"#,
-                r#"{"participants":["15551234567"]}"#,
-            ]
+            &[r#"{"participants":["15551234567"]}"#]
         }
         ("getCommunitySubGroups", "community_id") => &[r#""120363025246125486@g.us""#],
         ("createEvent", "body") => {
@@ -590,7 +556,7 @@ pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
         ("createGroupInCommunityDeprecated", "body") => {
             &[r#"{"subject":"contract","participants":["15551234567"]}"#]
         }
-        ("createCallEvent", "body") => &[r#"{"start_time":"contract"}"#],
+        ("createCallEvent", "body") => &[r#"{"start_time":1810202551}"#],
         ("rejectCall", "call_id") => &[r#""contract""#],
         ("rejectCall", "body") => &[r#"{"callFrom":"15551234567"}"#],
         ("rejectCallDeprecated", "call_id") => &[r#""contract""#],

@@ -107,7 +107,13 @@ mod tests {
 
     #[test]
     fn numbers_and_instants_compare_by_value() {
-        assert!(lost(&json!({"n": 5, "t": "2026-01-01T00:00:00.000Z"}), &json!({"n": 5.0, "t": "2026-01-01T00:00:00Z"})).is_empty());
+        assert!(
+            lost(
+                &json!({"n": 5, "t": "2026-01-01T00:00:00.000Z"}),
+                &json!({"n": 5.0, "t": "2026-01-01T00:00:00Z"})
+            )
+            .is_empty()
+        );
         assert_eq!(
             lost(&json!({"n": "5"}), &json!({"n": 5})),
             ["changed /n: \"5\" became 5"]

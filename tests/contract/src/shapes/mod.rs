@@ -44,7 +44,9 @@ pub struct Case {
 }
 
 /// Reads `json` as `T` and writes it back as JSON.
-pub fn decode<T: serde::de::DeserializeOwned + serde::Serialize>(json: &str) -> Result<Value, String> {
+pub fn decode<T: serde::de::DeserializeOwned + serde::Serialize>(
+    json: &str,
+) -> Result<Value, String> {
     let value: T = serde_json::from_str(json).map_err(|e| format!("does not decode: {e}"))?;
     serde_json::to_value(&value).map_err(|e| format!("does not re-encode: {e}"))
 }
