@@ -8,7 +8,8 @@
 //! two JSON types tell apart. Examples count where they are written and, for an object's
 //! example (a schema's or a media type's), at each declared property it fills. A schema with
 //! an `enum` is left alone: an example outside the enum is a typo for an overlay to fix, not a
-//! second type.
+//! second type. Schemas only request bodies reach keep their declared type: a request must be
+//! what the spec declares, so there the example is what is wrong (an overlay fixes it).
 
 use serde_json::{Map, Value, json};
 
@@ -143,15 +144,24 @@ fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
             descend(&lookup, &join(&media, "schema"), example, &mut widen, 0);
         }
     }
+    let requests = super::request_defaults::request_reachable(&lookup);
+    let answers = super::request_defaults::response_reachable(&lookup);
+    let request_only = |pointer: &str| {
+        super::request_defaults::within(&requests, pointer)
+            && !super::request_defaults::within(&answers, pointer)
+    };
     widen.sort_unstable();
     widen.dedup_by(|a, b| a.0 == b.0);
+    widen.retain(|(pointer, _)| !request_only(pointer));
     for (pointer, found) in widen {
         if let Some(Value::Object(schema)) = doc.pointer_mut(&pointer) {
             split(schema, found);
         }
     }
-    for_each_schema(doc, &mut |schema, _| {
-        if let Some(found) = schema.get("example").and_then(|e| contradicted(schema, e)) {
+    for_each_schema(doc, &mut |schema, pointer| {
+        if let Some(found) = schema.get("example").and_then(|e| contradicted(schema, e))
+            && !request_only(pointer)
+        {
             split(schema, found);
         }
         Ok(())
@@ -228,6 +238,23 @@ mod tests {
             json!({"oneOf": [{"type": "string"}, {"type": "integer"}]})
         );
         assert_eq!(properties["name"], json!({"type": "string"}));
+    }
+
+    #[test]
+    fn request_schemas_keep_their_declared_type() {
+        let mut d = json!({
+            "paths": {"/calls": {"post": {"requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Call"}}}}}}},
+            "components": {"schemas": {"Call": {"properties": {"start_time": {"type": "string", "example": 1810202551}}}}}
+        });
+        let before = d.clone();
+        run(
+            &mut d,
+            &Context {
+                config: &CodegenConfig::default(),
+            },
+        )
+        .unwrap();
+        assert_eq!(d, before);
     }
 
     #[test]

@@ -24,11 +24,26 @@ pub const PASS: Pass = Pass {
     run,
 };
 
-fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
-    let roots = request_schema_pointers(doc);
-    let mut todo: Vec<String> = roots.clone();
+/// Every schema pointer a request body reaches, through `$ref`s (the schemas themselves; their
+/// sub-schemas are below these pointers).
+pub(super) fn request_reachable(doc: &Value) -> BTreeSet<String> {
+    reachable(doc, request_schema_pointers(doc))
+}
+
+/// Every schema pointer an answer body reaches, as [`request_reachable`] does for requests.
+pub(super) fn response_reachable(doc: &Value) -> BTreeSet<String> {
+    let roots = crate::walk::media_type_pointers(doc)
+        .into_iter()
+        .filter(|m| !super::example_properties::is_request(m) && m.contains("/responses/"))
+        .map(|m| join(&m, "schema"))
+        .filter(|p| doc.pointer(p).is_some())
+        .collect();
+    reachable(doc, roots)
+}
+
+fn reachable(doc: &Value, roots: Vec<String>) -> BTreeSet<String> {
+    let mut todo: Vec<String> = roots;
     let mut seen: BTreeSet<String> = BTreeSet::new();
-    // Every schema pointer reachable from a request body, through `$ref`s.
     while let Some(pointer) = todo.pop() {
         if !seen.insert(pointer.clone()) {
             continue;
@@ -37,7 +52,21 @@ fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
             refs(schema, &mut todo);
         }
     }
-    for pointer in seen {
+    seen
+}
+
+/// Whether `pointer` is one of `reachable` or inside one.
+pub(super) fn within(reachable: &BTreeSet<String>, pointer: &str) -> bool {
+    reachable.iter().any(|r| {
+        pointer == r
+            || pointer
+                .strip_prefix(r.as_str())
+                .is_some_and(|rest| rest.starts_with('/'))
+    })
+}
+
+fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
+    for pointer in request_reachable(doc) {
         if let Some(schema) = doc.pointer_mut(&pointer) {
             walk_schema(schema, &pointer, &mut |map, _| {
                 if let Some(default) = map.shift_remove("default") {

@@ -1023,7 +1023,7 @@ pub const CASES: &[Case] = &[
     Case {
         kind: Kind::Example,
         from: "/components/schemas/CreateCallEventRequest/properties/start_time/example",
-        json: r#"{"start_time":1810202551}"#,
+        json: r#"{"start_time":"1810202551"}"#,
         check: decode::<types::CreateCallEventRequest>,
     },
     Case {
@@ -1839,7 +1839,7 @@ pub const CASES: &[Case] = &[
     Case {
         kind: Kind::Request,
         from: "/paths/~1calls/post/requestBody/content/application~1json/schema (required fields only)",
-        json: r#"{"start_time":342}"#,
+        json: r#"{"start_time":"text-6325"}"#,
         check: decode::<types::CreateCallEventRequest>,
     },
     Case {
