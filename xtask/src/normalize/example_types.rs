@@ -112,15 +112,13 @@ fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
         .filter(|r| !super::example_properties::is_request(r))
     {
         let mut pointers = Vec::new();
-        let mut copy = lookup.clone();
-        if let Some(schema) = copy.pointer_mut(&root) {
-            crate::walk::walk_schema(schema, &root, &mut |map, at| {
-                if map.get("properties").is_some() || map.get("items").is_some() {
-                    if let Some(example) =
+        if let Some(mut schema) = lookup.pointer(&root).cloned() {
+            crate::walk::walk_schema(&mut schema, &root, &mut |map, at| {
+                if (map.get("properties").is_some() || map.get("items").is_some())
+                    && let Some(example) =
                         map.get("example").filter(|e| e.is_object() || e.is_array())
-                    {
-                        pointers.push((at.to_owned(), example.clone()));
-                    }
+                {
+                    pointers.push((at.to_owned(), example.clone()));
                 }
                 Ok(())
             })?;

@@ -1,7 +1,7 @@
 //! Values generated from a schema, the way a provider could answer: every declared property
 //! present, arrays non-empty, one `oneOf` branch per seed, deterministic for a given seed.
 //!
-//! Unlike [`crate::calls::values`], which builds the smallest valid request and prefers the
+//! Unlike `calls::values`, which builds the smallest valid request and prefers the
 //! spec's examples, this exercises the decoder with everything the schema allows.
 
 use serde_json::{Map, Value, json};
@@ -179,7 +179,7 @@ impl<'a> Faker<'a> {
                 let step = (self.next() % 1000) as f64 / 1000.0;
                 json!(low + (high - low) * step)
             }
-            "boolean" => json!(self.next() % 2 == 0),
+            "boolean" => json!(self.next().is_multiple_of(2)),
             "null" => Value::Null,
             _ => json!(self.string(schema)),
         }

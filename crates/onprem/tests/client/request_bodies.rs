@@ -11,14 +11,19 @@ async fn patching_one_application_setting_sends_only_that_setting() {
     let server = MockServer::start().await;
     Mock::given(method("PATCH"))
         .and(path("/v1/settings/application"))
-        .respond_with(ResponseTemplate::new(200))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            serde_json::json!({"meta": {"api_status": "stable", "version": "2.53.1"}}),
+        ))
         .expect(1)
         .mount(&server)
         .await;
 
-    let settings = whatsapp_sdk_onprem::types::ApplicationSettings::builder().webhooks(
-        whatsapp_sdk_onprem::types::Webhooks::builder().url("https://example.com/hook".to_owned()),
-    );
+    let webhooks = whatsapp_sdk_onprem::types::Webhooks {
+        url: Some("https://example.com/hook".to_owned()),
+        max_concurrent_requests: None,
+    };
+    let settings =
+        whatsapp_sdk_onprem::types::ApplicationSettings::builder().webhooks(Some(webhooks));
     client(&server)
         .update_application_settings()
         .body(settings)
