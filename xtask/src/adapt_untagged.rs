@@ -146,3 +146,60 @@ pub fn helper() -> Item {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::ToTokens;
+
+    fn types(source: &str) -> Vec<Item> {
+        let file: syn::File = syn::parse_str(source).expect("parses");
+        file.items
+    }
+
+    #[test]
+    fn an_untagged_newtype_enum_gets_a_deserialize_that_keeps_the_data() {
+        let mut items = types(
+            "#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+             #[serde(untagged)]
+             pub enum Content { Image(ContentImage), Document(ContentDocument) }",
+        );
+        assert!(adapt(&mut items));
+        let code = items
+            .iter()
+            .map(|i| i.to_token_stream().to_string())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            !code.contains("Deserialize , :: serde :: Serialize"),
+            "{code}"
+        );
+        assert!(
+            code.contains("derive (:: serde :: Serialize , Clone , Debug)"),
+            "{code}"
+        );
+        assert!(
+            code.contains("impl < 'de > :: serde :: Deserialize < 'de > for Content"),
+            "{code}"
+        );
+        // Both variants are tried, in order, and the one keeping every value wins.
+        let image = code.find("Self :: Image (inner)").expect("tries Image");
+        let document = code
+            .find("Self :: Document (inner)")
+            .expect("tries Document");
+        assert!(image < document);
+        assert!(code.contains("kept == total"), "{code}");
+    }
+
+    #[test]
+    fn tagged_struct_variant_and_single_variant_enums_stay() {
+        for source in [
+            "#[derive(::serde::Deserialize)] #[serde(tag = \"type\")] pub enum A { X(X), Y(Y) }",
+            "#[derive(::serde::Deserialize)] #[serde(untagged)] pub enum B { X { a: u8 }, Y(Y) }",
+            "#[derive(::serde::Deserialize)] #[serde(untagged)] pub enum C { X(X) }",
+        ] {
+            let mut items = types(source);
+            assert!(!adapt(&mut items), "{source}");
+        }
+    }
+}

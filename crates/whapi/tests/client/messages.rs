@@ -26,3 +26,34 @@ fn messages_with_image_video_audio_document_and_voice_decode_whole() {
     let voice: Message = serde_json::from_value(list[4].clone()).expect("decodes");
     assert_eq!(voice.voice.expect("a voice note").seconds, Some(4));
 }
+
+/// `MessageContent` (a quoted or edited message) is `oneOf` sixteen kinds that share fields;
+/// serde's untagged decoding took the first kind that fit, so a document read as an image and
+/// lost `filename` and `page_count`, and a location as a text with nothing in it.
+#[test]
+fn quoted_content_decodes_as_the_kind_that_keeps_its_fields() {
+    use whatsapp_sdk_whapi::types::MessageContent;
+
+    let messages = fixture("media_messages.json");
+    let document = messages[3]["document"].clone();
+    let content: MessageContent = serde_json::from_value(document.clone()).expect("decodes");
+    assert!(
+        matches!(content, MessageContent::Document(_)),
+        "{content:?}"
+    );
+    assert_eq!(
+        serde_json::to_value(&content).expect("re-encodes"),
+        document
+    );
+
+    let location = serde_json::json!({"latitude": 52.52, "longitude": 13.405, "name": "Office", "address": "Unter den Linden 1"});
+    let content: MessageContent = serde_json::from_value(location.clone()).expect("decodes");
+    assert!(
+        matches!(content, MessageContent::Location(_)),
+        "{content:?}"
+    );
+    assert_eq!(
+        serde_json::to_value(&content).expect("re-encodes"),
+        location
+    );
+}
