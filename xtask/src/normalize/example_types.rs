@@ -8,8 +8,9 @@
 //! two JSON types tell apart. Examples count where they are written and, for an object's
 //! example (a schema's or a media type's), at each declared property it fills. A schema with
 //! an `enum` is left alone: an example outside the enum is a typo for an overlay to fix, not a
-//! second type. Schemas only request bodies reach keep their declared type: a request must be
-//! what the spec declares, so there the example is what is wrong (an overlay fixes it).
+//! second type. Parameters and schemas only request bodies reach keep their declared type: a
+//! request must be what the spec declares, so there the example is what is wrong (an overlay
+//! fixes it).
 
 use serde_json::{Map, Value, json};
 
@@ -144,9 +145,11 @@ fn run(doc: &mut Value, _: &Context<'_>) -> Result<(), PassError> {
     }
     let requests = super::request_defaults::request_reachable(&lookup);
     let answers = super::request_defaults::response_reachable(&lookup);
+    // A parameter is always sent, never answered.
     let request_only = |pointer: &str| {
-        super::request_defaults::within(&requests, pointer)
-            && !super::request_defaults::within(&answers, pointer)
+        pointer.contains("/parameters/")
+            || (super::request_defaults::within(&requests, pointer)
+                && !super::request_defaults::within(&answers, pointer))
     };
     widen.sort_unstable();
     widen.dedup_by(|a, b| a.0 == b.0);
@@ -244,6 +247,21 @@ mod tests {
             "paths": {"/calls": {"post": {"requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Call"}}}}}}},
             "components": {"schemas": {"Call": {"properties": {"start_time": {"type": "string", "example": 1810202551}}}}}
         });
+        let before = d.clone();
+        run(
+            &mut d,
+            &Context {
+                config: &CodegenConfig::default(),
+            },
+        )
+        .unwrap();
+        assert_eq!(d, before);
+    }
+
+    #[test]
+    fn parameters_keep_their_declared_type() {
+        let mut d = json!({"components": {"parameters": {"id": {"name": "id", "in": "path",
+            "schema": {"type": "string", "example": 1693364594105000026_u64}}}}});
         let before = d.clone();
         run(
             &mut d,

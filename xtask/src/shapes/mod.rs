@@ -206,6 +206,11 @@ pub fn source(
                 if let Some(example) = parameter.get("example") {
                     add("example", join(&from, "example"), &setter.ty, example);
                 }
+                if let Some(schema) = parameter.get("schema").filter(|s| s.get("$ref").is_none()) {
+                    for (at, example) in schema_examples(schema, &join(&from, "schema")) {
+                        add("example", at, &setter.ty, &example);
+                    }
+                }
                 if let Some(Value::Object(named)) = parameter.get("examples") {
                     for (key, ex) in named {
                         if let Some(value) = resolve(upstream, ex).and_then(|e| e.get("value")) {
