@@ -12,8 +12,14 @@ use syn::{GenericArgument, ImplItem, Item, PathArguments, ReturnType, Type};
 
 /// Applies every adaptation to `file`, generated for `provider`.
 pub fn adapt(file: &mut syn::File, provider: &str) -> Result<(), String> {
+    let mut untagged = false;
     for item in &mut file.items {
         match item {
+            Item::Mod(module) if module.ident == "types" => {
+                if let Some((_, items)) = &mut module.content {
+                    untagged |= crate::adapt_untagged::adapt(items);
+                }
+            }
             Item::Impl(block) if is_client(&block.self_ty) && block.trait_.is_none() => {
                 constructors(block);
             }
@@ -29,6 +35,9 @@ pub fn adapt(file: &mut syn::File, provider: &str) -> Result<(), String> {
             }
             _ => {}
         }
+    }
+    if untagged {
+        file.items.push(crate::adapt_untagged::helper());
     }
     Ok(())
 }

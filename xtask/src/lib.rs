@@ -5,6 +5,7 @@
 //! generated files (rust-analyzer's pattern).
 
 pub mod adapt;
+pub mod adapt_untagged;
 pub mod calls;
 pub mod contract;
 pub mod coverage;
@@ -14,5 +15,6 @@ pub mod normalize;
 pub mod overlay;
 pub mod pointer;
 pub mod provider;
+pub mod shapes;
 pub mod spec;
 pub mod walk;

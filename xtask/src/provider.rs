@@ -183,6 +183,13 @@ impl Provider {
         self.crate_dir().join("src").join("generated.rs")
     }
 
+    /// The contract suite's generated decoder checks for this provider's types.
+    pub fn contract_shapes_path(&self) -> PathBuf {
+        self.root
+            .join("tests/contract/src/shapes")
+            .join(format!("{}.rs", self.name))
+    }
+
     /// The contract suite's generated calls to this provider's operations.
     pub fn contract_calls_path(&self) -> PathBuf {
         self.root

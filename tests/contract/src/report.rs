@@ -10,56 +10,84 @@ use crate::run::{Outcome, Violation};
 pub enum Problem {
     /// The spec's values could not be turned into the crate's argument types.
     Request(String),
-    /// Prism found the request outside the contract.
+    /// Prism found the request outside the published contract.
     Violations(Vec<Violation>),
-    /// The answer Prism built from the spec breaks the spec's own schema: a fault of the
-    /// upstream spec, not of the request.
-    SpecContradiction(Vec<Violation>),
-    /// Prism could not build an answer (the spec's example contradicts its schema).
-    Prism500(String),
+    /// An answer generated from the corrected copy breaks that copy's own schema: a
+    /// correction is missing.
+    SpecContradiction(u64, Vec<Violation>),
+    /// Prism could not answer at all (seed of the answer mock, or `None` for the published one).
+    Prism(Option<u64>, String),
     /// Another error status.
     Status(u16, String),
-    /// The answer did not decode.
-    Decode(String),
+    /// The answer did not decode (seed, or `None` for the published mock's example answer).
+    Decode(Option<u64>, String),
     /// The request failed in transit.
     Transport(String),
+    /// An error call's answer was not the documented error with its typed body.
+    ErrorPath(String, String),
 }
 
-impl Problem {
-    /// The allow-list's names for this kind of failure, for the kinds it may allow.
-    fn allowable_as(&self) -> &'static [&'static str] {
-        match self {
-            Self::Violations(_) => &crate::allow::REQUEST_KINDS,
-            Self::SpecContradiction(_) => &["spec-contradiction"],
-            Self::Prism500(_) => &["prism-500"],
-            Self::Decode(_) => &["decode"],
-            _ => &[],
+/// Judges what the published mock said about the request. Its answer is the spec's own
+/// example; when Prism cannot serve it (the example breaks the schema) the request was still
+/// valid, and the answer mocks exercise the decoder instead.
+pub fn judge_request(outcome: Result<Outcome, String>) -> (Option<Problem>, bool) {
+    match outcome {
+        Err(message) => (Some(Problem::Request(message)), false),
+        Ok(Outcome::Answered {
+            violations,
+            status,
+            prism,
+            ..
+        }) => {
+            let request: Vec<Violation> = violations
+                .into_iter()
+                .filter(|v| v.pointer.starts_with("/request"))
+                .collect();
+            if !request.is_empty() {
+                (Some(Problem::Violations(request)), false)
+            } else {
+                (None, prism.is_some() || !(200..300).contains(&status))
+            }
         }
+        Ok(Outcome::Decode(message)) => (Some(Problem::Decode(None, message)), false),
+        Ok(Outcome::Failed(message)) => (Some(Problem::Transport(message)), false),
     }
 }
 
-/// Judges one call.
-pub fn judge(outcome: Result<Outcome, String>) -> Option<Problem> {
+/// Judges what an answer mock (generated answers from the corrected copy) returned: it must
+/// be a success that decodes and that Prism found valid.
+pub fn judge_answer(seed: u64, outcome: Result<Outcome, String>) -> Option<Problem> {
     match outcome {
-        Err(message) => Some(Problem::Request(message)),
-        Ok(Outcome::Answered { violations, .. }) if !violations.is_empty() => {
-            let (response, request): (Vec<_>, Vec<_>) = violations
+        // Reported once, by the request judgement.
+        Err(_) => None,
+        Ok(Outcome::Answered {
+            violations,
+            status,
+            body,
+            prism,
+        }) => {
+            let (answer, request): (Vec<Violation>, Vec<Violation>) = violations
                 .into_iter()
                 .partition(|v| v.pointer.starts_with("/response"));
-            if request.is_empty() {
-                Some(Problem::SpecContradiction(response))
-            } else {
+            let request: Vec<Violation> = request
+                .into_iter()
+                .filter(|v| v.pointer.starts_with("/request"))
+                .collect();
+            if !(200..300).contains(&status) && !request.is_empty() {
+                // The mock would not answer the request: the allow-list may excuse exactly these
+                // pointers, but then this call's answer reached no decoder.
                 Some(Problem::Violations(request))
+            } else if let Some(problem) = prism {
+                Some(Problem::Prism(Some(seed), problem))
+            } else if !answer.is_empty() {
+                Some(Problem::SpecContradiction(seed, answer))
+            } else if (200..300).contains(&status) {
+                None
+            } else {
+                Some(Problem::Status(status, body.unwrap_or_default()))
             }
         }
-        Ok(Outcome::Answered { status, .. }) if (200..300).contains(&status) => None,
-        Ok(Outcome::Answered {
-            status: 500, body, ..
-        }) => Some(Problem::Prism500(body.unwrap_or_default())),
-        Ok(Outcome::Answered { status, body, .. }) => {
-            Some(Problem::Status(status, body.unwrap_or_default()))
-        }
-        Ok(Outcome::Decode(message)) => Some(Problem::Decode(message)),
+        Ok(Outcome::Decode(message)) => Some(Problem::Decode(Some(seed), message)),
         Ok(Outcome::Failed(message)) => Some(Problem::Transport(message)),
     }
 }
@@ -73,48 +101,106 @@ pub struct ProviderReport {
     pub operations: Option<usize>,
     /// Distinct operations called.
     pub exercised: usize,
-    /// Calls made (operations plus hand-written body variants).
+    /// Calls made (operations, body variants, complete bodies), each judged on the published
+    /// mock and decoded from every answer mock.
     pub calls: usize,
-    /// Calls that failed and are not allowed: (operation, problem).
+    /// Answer mocks each call was decoded from.
+    pub seeds: usize,
+    /// Answers from the answer mocks that reached a decoder and decoded.
+    pub decoded: usize,
+    /// Calls whose published example answer Prism could not serve (their decoders ran on the
+    /// generated answers).
+    pub unserved_examples: usize,
+    /// Error calls whose typed error body decoded.
+    pub errors_decoded: usize,
+    /// Problems not allowed: (operation, problem).
     pub failures: Vec<(String, Problem)>,
-    /// Calls whose failure the allow-list explains: (operation, reason).
+    /// Calls whose request violations the allow-list explains: (operation, reason).
     pub allowed: Vec<(String, String)>,
     /// Allow-list entries whose operation no longer fails.
     pub stale: Vec<String>,
+    /// Operations (without the variant) with at least one decoded answer.
+    pub answered: std::collections::BTreeSet<String>,
+    /// Operations called.
+    pub called: std::collections::BTreeSet<String>,
 }
 
 impl ProviderReport {
-    /// Records `operation`'s problem, allowed or not.
-    pub fn record(&mut self, allow: &AllowList, operation: &str, problem: Option<Problem>) {
+    /// Records one call: the request judgement and each answer mock's.
+    pub fn record(
+        &mut self,
+        allow: &AllowList,
+        operation: &str,
+        request: (Option<Problem>, bool),
+        answers: Vec<(u64, Option<Problem>)>,
+    ) {
         self.calls += 1;
-        let kinds = crate::allow::KINDS;
-        match problem {
+        let base = operation.split(" (").next().unwrap_or(operation).to_owned();
+        self.called.insert(base.clone());
+        let (request, unserved) = request;
+        if unserved {
+            self.unserved_examples += 1;
+        }
+        match request {
             None => {
-                for kind in kinds {
+                for kind in crate::allow::KINDS {
                     if allow.find(self.provider, operation, kind).is_some() {
                         self.stale.push(format!("{operation} ({kind})"));
                     }
                 }
             }
-            Some(problem) => {
-                let entry = problem
-                    .allowable_as()
-                    .iter()
-                    .find_map(|kind| allow.find(self.provider, operation, kind))
-                    .filter(|entry| match &problem {
-                        // Only the violations the entry names; any other is the request's own.
-                        Problem::Violations(list) => {
-                            list.iter().all(|v| entry.pointers.contains(&v.pointer))
-                        }
-                        _ => true,
-                    });
-                match entry {
+            Some(Problem::Violations(list)) => {
+                // Only the violations an entry names; any other is the request's own.
+                match self.allows(allow, operation, &list) {
                     Some(entry) => self
                         .allowed
                         .push((operation.to_owned(), entry.reason.clone())),
-                    None => self.failures.push((operation.to_owned(), problem)),
+                    None => self
+                        .failures
+                        .push((operation.to_owned(), Problem::Violations(list))),
                 }
             }
+            Some(problem) => self.failures.push((operation.to_owned(), problem)),
+        }
+        for (_, problem) in answers {
+            match problem {
+                None => {
+                    self.decoded += 1;
+                    self.answered.insert(base.clone());
+                }
+                Some(Problem::Violations(list))
+                    if self.allows(allow, operation, &list).is_some() => {}
+                Some(problem) => self.failures.push((operation.to_owned(), problem)),
+            }
+        }
+    }
+
+    /// The entry allowing every one of `list` for `operation`.
+    fn allows<'a>(
+        &self,
+        allow: &'a AllowList,
+        operation: &str,
+        list: &[Violation],
+    ) -> Option<&'a crate::allow::Entry> {
+        crate::allow::KINDS
+            .iter()
+            .find_map(|kind| allow.find(self.provider, operation, kind))
+            .filter(|entry| list.iter().all(|v| entry.pointers.contains(&v.pointer)))
+    }
+
+    /// Operations called whose answers never reached a decoder.
+    pub fn undecoded(&self) -> Vec<&String> {
+        self.called.difference(&self.answered).collect()
+    }
+
+    /// Records an error call.
+    pub fn record_error(&mut self, operation: &str, status: &str, outcome: Result<(), String>) {
+        match outcome {
+            Ok(()) => self.errors_decoded += 1,
+            Err(message) => self.failures.push((
+                operation.to_owned(),
+                Problem::ErrorPath(status.to_owned(), message),
+            )),
         }
     }
 
@@ -122,6 +208,7 @@ impl ProviderReport {
     pub fn passed(&self) -> bool {
         self.failures.is_empty()
             && self.stale.is_empty()
+            && self.undecoded().is_empty()
             && self.operations.is_none_or(|total| self.exercised == total)
     }
 }
@@ -129,7 +216,7 @@ impl ProviderReport {
 /// The whole report as Markdown.
 pub fn markdown(reports: &[ProviderReport]) -> String {
     let mut out = String::from(
-        "# Contract suite\n\n| provider | operations exercised | calls | violations | decode failures | other failures | allowed |\n|---|---:|---:|---:|---:|---:|---:|\n",
+        "# Contract suite\n\n| provider | operations exercised | calls | answers decoded | error bodies decoded | violations | decode failures | spec contradictions | Prism errors | other failures | allowed |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     for r in reports {
         let count = |f: fn(&Problem) -> bool| r.failures.iter().filter(|(_, p)| f(p)).count();
@@ -138,19 +225,39 @@ pub fn markdown(reports: &[ProviderReport]) -> String {
             .map_or_else(|| "?".to_owned(), |t| t.to_string());
         let _ = writeln!(
             out,
-            "| `{}` | {}/{} | {} | {} | {} | {} | {} |",
+            "| `{}` | {}/{} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             r.provider,
             r.exercised,
             total,
             r.calls,
+            r.decoded,
+            r.errors_decoded,
             count(|p| matches!(p, Problem::Violations(_))),
-            count(|p| matches!(p, Problem::Decode(_))),
-            count(|p| !matches!(p, Problem::Violations(_) | Problem::Decode(_))),
+            count(|p| matches!(p, Problem::Decode(..))),
+            count(|p| matches!(p, Problem::SpecContradiction(..))),
+            count(|p| matches!(p, Problem::Prism(..))),
+            count(|p| !matches!(
+                p,
+                Problem::Violations(_)
+                    | Problem::Decode(..)
+                    | Problem::SpecContradiction(..)
+                    | Problem::Prism(..)
+            )),
             r.allowed.len(),
         );
     }
+    let unserved: usize = reports.iter().map(|r| r.unserved_examples).sum();
+    let _ = writeln!(
+        out,
+        "\nEach call is judged on a mock of the published spec and decoded from {} answer mocks (generated answers, fixed seeds). {unserved} calls' published example answers break their own schema; their decoders ran on the generated answers.",
+        reports.iter().map(|r| r.seeds).max().unwrap_or(0),
+    );
     for r in reports {
-        if r.failures.is_empty() && r.stale.is_empty() && r.allowed.is_empty() {
+        if r.failures.is_empty()
+            && r.stale.is_empty()
+            && r.allowed.is_empty()
+            && r.undecoded().is_empty()
+        {
             continue;
         }
         let _ = writeln!(out, "\n## `{}`\n", r.provider);
@@ -165,14 +272,18 @@ pub fn markdown(reports: &[ProviderReport]) -> String {
                         );
                     }
                 }
-                Problem::Decode(message) => {
-                    let _ = writeln!(out, "- decode failure: `{operation}`: {message}");
+                Problem::Decode(seed, message) => {
+                    let from = seed.map_or_else(
+                        || "the published example".to_owned(),
+                        |s| format!("seed {s}"),
+                    );
+                    let _ = writeln!(out, "- decode failure ({from}): `{operation}`: {message}");
                 }
-                Problem::SpecContradiction(list) => {
+                Problem::SpecContradiction(seed, list) => {
                     for v in list {
                         let _ = writeln!(
                             out,
-                            "- spec contradicts itself: `{operation}` answer at `{}`: {}",
+                            "- corrected spec contradicts itself (seed {seed}): `{operation}` answer at `{}`: {}",
                             v.pointer, v.message
                         );
                     }
@@ -180,11 +291,12 @@ pub fn markdown(reports: &[ProviderReport]) -> String {
                 Problem::Request(message) => {
                     let _ = writeln!(out, "- request not built: `{operation}`: {message}");
                 }
-                Problem::Prism500(body) => {
+                Problem::Prism(seed, message) => {
+                    let from = seed.map_or_else(|| "published".to_owned(), |s| format!("seed {s}"));
                     let _ = writeln!(
                         out,
-                        "- Prism 500 (spec example contradicts schema?): `{operation}`: {}",
-                        clip(body)
+                        "- Prism could not answer ({from}): `{operation}`: {}",
+                        clip(message)
                     );
                 }
                 Problem::Status(status, body) => {
@@ -197,7 +309,17 @@ pub fn markdown(reports: &[ProviderReport]) -> String {
                 Problem::Transport(message) => {
                     let _ = writeln!(out, "- transport failure: `{operation}`: {message}");
                 }
+                Problem::ErrorPath(status, message) => {
+                    let _ = writeln!(
+                        out,
+                        "- error answer HTTP {status}: `{operation}`: {}",
+                        clip(message)
+                    );
+                }
             }
+        }
+        for operation in r.undecoded() {
+            let _ = writeln!(out, "- no answer reached a decoder: `{operation}`");
         }
         for entry in &r.stale {
             let _ = writeln!(
@@ -206,7 +328,7 @@ pub fn markdown(reports: &[ProviderReport]) -> String {
             );
         }
         for (operation, reason) in &r.allowed {
-            let _ = writeln!(out, "- allowed: `{operation}`: {reason}");
+            let _ = writeln!(out, "- allowed: `{operation}`: {}", reason.trim());
         }
     }
     out
@@ -239,6 +361,15 @@ mod tests {
         }
     }
 
+    fn answered(pointers: &[&str], prism: Option<&str>) -> Outcome {
+        Outcome::Answered {
+            status: if prism.is_some() { 500 } else { 200 },
+            violations: pointers.iter().map(|p| violation(p)).collect(),
+            body: None,
+            prism: prism.map(str::to_owned),
+        }
+    }
+
     const ENTRY: &str = r#"
 [[allow]]
 provider = "whapi"
@@ -249,23 +380,30 @@ reason = "SendMedia.media is oneOf four plain strings; every string matches all 
 "#;
 
     #[test]
-    fn request_violations_are_judged_apart_from_the_spec_s_own() {
-        let answered = |pointers: &[&str]| Outcome::Answered {
-            status: 200,
-            violations: pointers.iter().map(|p| violation(p)).collect(),
-            body: None,
-        };
-        assert!(judge(Ok(answered(&[]))).is_none());
+    fn the_published_mock_judges_requests_and_the_answer_mocks_answers() {
+        assert!(judge_request(Ok(answered(&[], None))).0.is_none());
+        // An answer problem on the published mock is its example's, not the request's.
+        let (problem, unserved) = judge_request(Ok(answered(&[], Some("NO_RESPONSE"))));
+        assert!(problem.is_none() && unserved);
         assert!(matches!(
-            judge(Ok(answered(&["/response/body/id"]))),
-            Some(Problem::SpecContradiction(_))
-        ));
-        assert!(matches!(
-            judge(Ok(answered(&["/response/body/id", "/request/body/to"]))),
+            judge_request(Ok(answered(&["/response/body/id", "/request/body/to"], None))).0,
             Some(Problem::Violations(v)) if v.len() == 1 && v[0].pointer == "/request/body/to"
         ));
+        assert!(judge_answer(1, Ok(answered(&["/request/body/to"], None))).is_none());
         assert!(matches!(
-            judge(Err("no value".into())),
+            judge_answer(2, Ok(answered(&["/response/body/id"], None))),
+            Some(Problem::SpecContradiction(2, _))
+        ));
+        assert!(matches!(
+            judge_answer(3, Ok(answered(&[], Some("cannot generate")))),
+            Some(Problem::Prism(Some(3), _))
+        ));
+        assert!(matches!(
+            judge_answer(1, Ok(Outcome::Decode("missing field `time`".into()))),
+            Some(Problem::Decode(Some(1), _))
+        ));
+        assert!(matches!(
+            judge_request(Err("no value".into())).0,
             Some(Problem::Request(_))
         ));
     }
@@ -280,16 +418,25 @@ reason = "SendMedia.media is oneOf four plain strings; every string matches all 
         report.record(
             &allow,
             "sendMessageImage",
-            Some(Problem::Violations(vec![violation("/request/body/media")])),
+            (
+                Some(Problem::Violations(vec![violation("/request/body/media")])),
+                false,
+            ),
+            vec![(1, None)],
         );
         assert_eq!(report.allowed.len(), 1);
+        assert_eq!(report.decoded, 1);
         report.record(
             &allow,
             "sendMessageImage",
-            Some(Problem::Violations(vec![
-                violation("/request/body/media"),
-                violation("/request/body/to"),
-            ])),
+            (
+                Some(Problem::Violations(vec![
+                    violation("/request/body/media"),
+                    violation("/request/body/to"),
+                ])),
+                false,
+            ),
+            vec![],
         );
         assert_eq!(
             report.failures.len(),
@@ -300,13 +447,34 @@ reason = "SendMedia.media is oneOf four plain strings; every string matches all 
     }
 
     #[test]
+    fn an_allowed_request_does_not_excuse_its_answer() {
+        let allow = list("answers", ENTRY);
+        let mut report = ProviderReport {
+            provider: "whapi",
+            ..ProviderReport::default()
+        };
+        report.record(
+            &allow,
+            "sendMessageImage",
+            (
+                Some(Problem::Violations(vec![violation("/request/body/media")])),
+                false,
+            ),
+            vec![(1, Some(Problem::Decode(Some(1), "missing field".into())))],
+        );
+        assert_eq!(report.allowed.len(), 1);
+        assert_eq!(report.failures.len(), 1);
+        assert!(markdown(&[report]).contains("decode failure (seed 1): `sendMessageImage`"));
+    }
+
+    #[test]
     fn an_allowed_operation_that_passes_is_stale() {
         let allow = list("stale", ENTRY);
         let mut report = ProviderReport {
             provider: "whapi",
             ..ProviderReport::default()
         };
-        report.record(&allow, "sendMessageImage", None);
+        report.record(&allow, "sendMessageImage", (None, false), vec![]);
         assert_eq!(report.stale, ["sendMessageImage (unsatisfiable)"]);
         assert!(!report.passed());
         assert!(markdown(&[report]).contains(

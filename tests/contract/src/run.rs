@@ -40,10 +40,13 @@ pub enum Outcome {
     Answered {
         /// HTTP status.
         status: u16,
-        /// Request violations from `sl-violations` or a 422 body.
+        /// Request and answer violations from `sl-violations` or a 422 body.
         violations: Vec<Violation>,
         /// The error body, for statuses that are not success.
         body: Option<String>,
+        /// Prism's own problem (`--errors` bodies without a validation list): it could not
+        /// answer, which says nothing about the request.
+        prism: Option<String>,
     },
     /// The answer did not decode into the crate's type.
     Decode(String),
@@ -73,6 +76,7 @@ pub fn finish<T>(result: Result<ResponseValue<T>, Error>) -> Outcome {
             status: value.status().as_u16(),
             violations: header_violations(value.headers()),
             body: None,
+            prism: None,
         },
         Err(Error::Api(api)) => {
             let body = match &api.body {
@@ -81,27 +85,29 @@ pub fn finish<T>(result: Result<ResponseValue<T>, Error>) -> Outcome {
                 other => format!("{other:?}"),
             };
             let mut violations = header_violations(&api.headers);
-            if violations.is_empty() && api.status.as_u16() == 422 {
-                violations = body_violations(&api.body);
-            }
-            if violations.is_empty()
-                && let whatsapp_sdk_runtime::ErrorBody::Json(json) = &api.body
-                && let Some((_, found)) = prism_problem(json.to_string().as_bytes())
+            let mut prism = None;
+            if let whatsapp_sdk_runtime::ErrorBody::Json(json) = &api.body
+                && let Some((_, found, problem)) = prism_problem(json.to_string().as_bytes())
             {
-                violations = found;
+                violations.extend(found);
+                prism = problem;
+            } else if violations.is_empty() && api.status.as_u16() == 422 {
+                violations = body_violations(&api.body);
             }
             Outcome::Answered {
                 status: api.status.as_u16(),
                 violations,
                 body: Some(body),
+                prism,
             }
         }
         Err(Error::Decode { body, .. }) if prism_problem(&body).is_some() => {
-            let (status, violations) = prism_problem(&body).unwrap_or_default();
+            let (status, violations, prism) = prism_problem(&body).unwrap_or_default();
             Outcome::Answered {
                 status,
                 violations,
                 body: Some(String::from_utf8_lossy(&body).into_owned()),
+                prism,
             }
         }
         Err(error @ Error::Decode { .. }) => Outcome::Decode(error.to_string()),
@@ -109,10 +115,11 @@ pub fn finish<T>(result: Result<ResponseValue<T>, Error>) -> Outcome {
     }
 }
 
-/// Prism's own error body (`--errors`): the status it chose and the violations it lists, when
-/// `body` is one. The crate may have failed to decode it as the spec's error schema, which is
-/// how a 500 about the spec's own response shows up.
-fn prism_problem(body: &[u8]) -> Option<(u16, Vec<Violation>)> {
+/// Prism's own error body (`--errors`): the status it chose, the violations it lists, and,
+/// when it lists none, its own problem (it could not build an answer), when `body` is one. The
+/// crate may have failed to decode it as the spec's error schema, which is how a 500 about the
+/// spec's own response shows up.
+fn prism_problem(body: &[u8]) -> Option<(u16, Vec<Violation>, Option<String>)> {
     let json: serde_json::Value = serde_json::from_slice(body).ok()?;
     let kind = json["type"].as_str()?;
     if !kind.starts_with("https://stoplight.io/prism/errors#") {
@@ -122,18 +129,15 @@ fn prism_problem(body: &[u8]) -> Option<(u16, Vec<Violation>)> {
         .as_u64()
         .and_then(|s| u16::try_from(s).ok())
         .unwrap_or(500);
-    let mut found = violations(&json["validation"]);
-    if found.is_empty() {
-        found.push(Violation {
-            pointer: String::new(),
-            message: format!(
-                "{}: {}",
-                json["title"].as_str().unwrap_or(kind),
-                json["detail"].as_str().unwrap_or_default()
-            ),
-        });
-    }
-    Some((status, found))
+    let found = violations(&json["validation"]);
+    let problem = found.is_empty().then(|| {
+        format!(
+            "{}: {}",
+            json["title"].as_str().unwrap_or(kind),
+            json["detail"].as_str().unwrap_or_default()
+        )
+    });
+    Some((status, found, problem))
 }
 
 /// Prism's `sl-violations` header: a JSON array of `{location: [...], message}`.

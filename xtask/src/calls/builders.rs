@@ -11,6 +11,10 @@ pub struct Operation {
     pub method: String,
     /// The builder's setters, in declaration order.
     pub setters: Vec<Setter>,
+    /// What a success decodes into (`types::SendMessageResponse`), from `send_unmapped`.
+    pub success: Option<String>,
+    /// What an error body decodes into, from `send_unmapped`'s `Error<E>`.
+    pub error: Option<String>,
 }
 
 /// One builder setter.
@@ -28,6 +32,7 @@ pub struct Setter {
 pub fn operations(file: &syn::File) -> Vec<Operation> {
     let mut methods = Vec::new();
     let mut structs = std::collections::BTreeMap::new();
+    let mut answers = std::collections::BTreeMap::new();
     for item in &file.items {
         match item {
             Item::Impl(block) if block.trait_.is_none() && is_client(&block.self_ty) => {
@@ -51,6 +56,19 @@ pub fn operations(file: &syn::File) -> Vec<Operation> {
                             .collect::<Vec<_>>();
                         structs.insert(s.ident.to_string(), setters);
                     }
+                    if let Item::Impl(block) = item
+                        && let Type::Path(owner) = block.self_ty.as_ref()
+                        && let Some(owner) = owner.path.segments.last()
+                    {
+                        for item in &block.items {
+                            if let ImplItem::Fn(f) = item
+                                && f.sig.ident == "send_unmapped"
+                            {
+                                answers
+                                    .insert(owner.ident.to_string(), answer_types(&f.sig.output));
+                            }
+                        }
+                    }
                 }
             }
             _ => {}
@@ -59,9 +77,12 @@ pub fn operations(file: &syn::File) -> Vec<Operation> {
     methods
         .into_iter()
         .filter_map(|(method, name)| {
+            let (success, error) = answers.get(&name).cloned().unwrap_or_default();
             Some(Operation {
                 method,
                 setters: structs.get(&name)?.clone(),
+                success,
+                error,
             })
         })
         .collect()
@@ -84,6 +105,24 @@ fn builder_name(output: &ReturnType) -> Option<String> {
         [module, name] if module.ident == "builder" => Some(name.ident.to_string()),
         _ => None,
     }
+}
+
+/// `T` and `E` of `-> Result<ResponseValue<T>, Error<E>>`, as source relative to the crate root.
+fn answer_types(output: &ReturnType) -> (Option<String>, Option<String>) {
+    let ReturnType::Type(_, ty) = output else {
+        return (None, None);
+    };
+    let Some([ok, err]) = generic_args::<2>(ty, "Result") else {
+        return (None, None);
+    };
+    let source = |t: [Type; 1]| {
+        let [t] = t;
+        t.to_token_stream().to_string().replace(' ', "")
+    };
+    (
+        generic_args::<1>(&ok, "ResponseValue").map(source),
+        generic_args::<1>(&err, "Error").map(source),
+    )
 }
 
 /// A field `name: Result<T, String>` as a setter; the `client` field and others are not.

@@ -5,14 +5,25 @@
 //! The calls are generated with the client so they cannot drift from it; what a call sends is
 //! then judged by Prism against the upstream spec (`cargo xtask contract`).
 
-mod builders;
+pub(crate) mod builders;
 mod pattern;
-mod values;
+pub(crate) mod values;
 
 use heck::ToSnakeCase;
 use serde_json::Value;
 
 use crate::walk::{operations, resolve};
+
+/// Operations (by provider and operation-id prefix) that also get a call with every field of
+/// their body and every optional parameter set, from values generated from the schema: the
+/// send, mark-as-read and react operations of providers with one operation per message kind
+/// (the others' kinds are written out in `tests/contract/src/realistic/`).
+const COMPLETE: &[(&str, &str)] = &[
+    ("whapi", "send"),
+    ("whapi", "reactToMessage"),
+    ("whatshooked", "send"),
+    ("whatshooked", "markAsRead"),
+];
 
 /// The Rust source of `tests/contract/src/calls/<provider>.rs`.
 pub fn source(
@@ -74,6 +85,52 @@ pub fn source(
             "Call::new(\"{}\", call_{}),\n",
             spec.id, operation.method
         ));
+        if COMPLETE
+            .iter()
+            .any(|(p, prefix)| *p == provider && spec.id.starts_with(prefix))
+        {
+            let mut chain = String::new();
+            for setter in &operation.setters {
+                let value = if setter.name == "body" {
+                    spec.body
+                        .as_ref()
+                        .and_then(|b| b.get("schema"))
+                        .map(|schema| {
+                            crate::shapes::faker::Faker::new(
+                                doc,
+                                1,
+                                crate::shapes::faker::Fill::Everything,
+                            )
+                            .value(schema)
+                        })
+                } else {
+                    setter_values(doc, &spec, &setter.name).and_then(|v| v.into_iter().next())
+                };
+                let Some(value) = value else { continue };
+                let json = serde_json::to_string(&value).map_err(|e| e.to_string())?;
+                chain.push_str(&format!(
+                    ".{name}(crate::run::arg::<{ty}>(\"{name}\", &[{json}])?)",
+                    name = setter.name,
+                    ty = setter.ty,
+                    json = raw_string(&json),
+                ));
+            }
+            functions.push_str(&format!(
+                "/// `{id}` with every body field and optional parameter set.\n\
+                 fn call_{fn_name}_all_fields(client: &Client) -> Run<'_> {{\n\
+                     Box::pin(async move {{\n\
+                         let request = client.{fn_name}(){chain};\n\
+                         Ok(finish(request.send().await))\n\
+                     }})\n\
+                 }}\n",
+                id = spec.id,
+                fn_name = operation.method,
+            ));
+            table.push_str(&format!(
+                "Call::new(\"{} (all fields)\", call_{}_all_fields),\n",
+                spec.id, operation.method
+            ));
+        }
     }
     let code = format!(
         "//! Calls to every generated `{provider}` operation, with required arguments from the spec.\n\

@@ -207,7 +207,8 @@ fn number(schema: &Value) -> f64 {
     }
 }
 
-fn string(schema: &Value) -> String {
+/// A string for a `type: string` schema: by `format`, then `pattern`, then lengths.
+pub(crate) fn string(schema: &Value) -> String {
     let format = schema.get("format").and_then(Value::as_str).unwrap_or("");
     let by_format = match format {
         "date-time" => Some("2026-01-01T00:00:00Z"),

@@ -1,10 +1,12 @@
 //! `cargo xtask contract`: the SDK's clients against Prism mocks of the published specs.
 //!
 //! This module only orchestrates processes: it checks for Node and npm, installs the pinned Prism
-//! into `tests/contract/node_modules`, starts one mock per provider on a free loopback port, and
-//! runs the `whatsapp-sdk-contract` binary (which calls every operation) with each mock's URL in
-//! `WHATSAPP_SDK_CONTRACT_<PROVIDER>`. Every process it starts is killed by PID when it returns,
-//! fails, panics or is interrupted.
+//! into `tests/contract/node_modules`, writes each provider's corrected copy of its spec
+//! (`normalize::mock_copy`), starts per provider one mock of the published spec (which judges
+//! requests) and one answer mock per seed of the corrected copy (whose generated answers the
+//! calls decode), each on a free loopback port, and runs the `whatsapp-sdk-contract` binary
+//! with the URLs in `WHATSAPP_SDK_CONTRACT_<PROVIDER>` and `..._ANSWERS` (`SEED=URL,...`).
+//! Every process it starts is killed by PID when it returns, fails, panics or is interrupted.
 
 mod node;
 mod prism;
@@ -24,6 +26,9 @@ const CONTRACT_PACKAGE: &str = "whatsapp-sdk-contract";
 
 /// Bound on building that binary: a cold build compiles all five clients, slow on small machines.
 const BUILD_LIMIT: Duration = Duration::from_secs(30 * 60);
+
+/// Seeds of the answer mocks: fixed, so a CI run answers as the last one did.
+pub const SEEDS: [u64; 2] = [1, 2];
 
 /// Bound on the contract run itself; a hung request must not hold the mocks forever.
 const RUN_LIMIT: Duration = Duration::from_secs(10 * 60);
@@ -61,16 +66,46 @@ pub fn run(providers: &[Provider]) -> Result<ExitCode> {
 
     let log_dir = root.join("target").join("contract");
     std::fs::create_dir_all(&log_dir).map_err(|e| Error::io(&log_dir, e))?;
+    // The corrected copies the answer mocks serve.
+    let mut copies = Vec::new();
+    for provider in providers {
+        let copy = log_dir.join(format!("{}.answers.json", provider.name));
+        let doc = crate::normalize::mock_copy(provider)?;
+        std::fs::write(&copy, crate::normalize::to_pretty_json(&doc))
+            .map_err(|e| Error::io(&copy, e))?;
+        copies.push(copy);
+    }
     // All spawned before any is awaited, so their spec parsing overlaps.
-    let mocks = providers
-        .iter()
-        .map(|p| prism::start(&processes, &tools, p, &log_dir))
-        .collect::<Result<Vec<_>>>()?;
+    let mut mocks = Vec::new();
+    for (provider, copy) in providers.iter().zip(&copies) {
+        mocks.push(prism::start(
+            &processes,
+            &tools,
+            provider,
+            prism::Role::Published,
+            copy,
+            &log_dir,
+        )?);
+        for seed in SEEDS {
+            mocks.push(prism::start(
+                &processes,
+                &tools,
+                provider,
+                prism::Role::Answers(seed),
+                copy,
+                &log_dir,
+            )?);
+        }
+    }
     for mock in &mocks {
         let took = prism::wait_ready(&processes, mock)?;
         let log = mock.log.strip_prefix(&root).unwrap_or(&mock.log);
+        let role = match mock.role {
+            prism::Role::Published => "published spec".to_owned(),
+            prism::Role::Answers(seed) => format!("answers, seed {seed}"),
+        };
         println!(
-            "{}: Prism listening at {} after {:.1} s (log: {})",
+            "{} ({role}): Prism listening at {} after {:.1} s (log: {})",
             mock.provider,
             mock.url(),
             took.as_secs_f64(),
@@ -85,9 +120,22 @@ pub fn run(providers: &[Provider]) -> Result<ExitCode> {
     for name in PROVIDERS {
         command.env_remove(env_var(name));
         command.env_remove(format!("{}_OPERATIONS", env_var(name)));
+        command.env_remove(format!("{}_ANSWERS", env_var(name)));
     }
-    for mock in &mocks {
-        command.env(env_var(mock.provider), mock.url());
+    for provider in providers {
+        let mut answers = Vec::new();
+        for mock in mocks.iter().filter(|m| m.provider == provider.name) {
+            match mock.role {
+                prism::Role::Published => {
+                    command.env(env_var(mock.provider), mock.url());
+                }
+                prism::Role::Answers(seed) => answers.push(format!("{seed}={}", mock.url())),
+            }
+        }
+        command.env(
+            format!("{}_ANSWERS", env_var(provider.name)),
+            answers.join(","),
+        );
     }
     // The runner checks it called every operation the published spec has.
     for provider in providers {

@@ -14,7 +14,7 @@ use crate::provider::Provider;
 const ENTRY: &str = "node_modules/@stoplight/prism-cli/dist/index.js";
 
 /// Bound on one mock's start; Prism parses the spec first, which takes a few seconds.
-const START_LIMIT: Duration = Duration::from_secs(60);
+const START_LIMIT: Duration = Duration::from_secs(180);
 
 /// How often the port is tried while Prism starts.
 const POLL: Duration = Duration::from_millis(100);
@@ -22,11 +22,23 @@ const POLL: Duration = Duration::from_millis(100);
 /// Lines of the log shown when a mock fails to start.
 const TAIL_LINES: usize = 30;
 
+/// What a mock serves and how it answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The published spec, answering from its examples, with `--errors`: judges requests.
+    Published,
+    /// The corrected copy, answering with values generated from its schemas (`--dynamic`) with
+    /// this seed: exercises the decoders.
+    Answers(u64),
+}
+
 /// A started mock.
 #[derive(Debug)]
 pub struct Mock {
     /// Provider folder name.
     pub provider: &'static str,
+    /// What it does.
+    pub role: Role,
     /// Loopback port it listens on.
     pub port: u16,
     /// Its PID in the process registry.
@@ -58,18 +70,29 @@ pub fn free_port() -> Result<u16> {
     Ok(port)
 }
 
-/// Spawns Prism for `provider`'s upstream spec, logging to `log_dir/prism-<provider>.log`.
+/// Spawns Prism for `provider` in `role`, logging to `log_dir/prism-<provider>[-seed-N].log`.
+///
+/// A published mock serves the upstream spec byte for byte; an answer mock serves `copy`, the
+/// upstream spec with the overlay and the contract-correcting passes
+/// (`normalize::MOCK_PASSES`), since answers generated from a spec that requires an undeclared
+/// name can never be valid.
 pub fn start(
     processes: &Processes,
     tools_dir: &Path,
     provider: &Provider,
+    role: Role,
+    copy: &Path,
     log_dir: &Path,
 ) -> Result<Mock> {
-    // The published contract, not normalized.json: the mock must answer as the real API is
-    // documented, whatever the generator needed changed. Prism reads .yaml and .json alike.
-    let spec = provider.upstream_path()?;
+    let spec = match role {
+        Role::Published => provider.upstream_path()?,
+        Role::Answers(_) => copy.to_path_buf(),
+    };
     let port = free_port()?;
-    let log = log_dir.join(format!("prism-{}.log", provider.name));
+    let log = log_dir.join(match role {
+        Role::Published => format!("prism-{}.log", provider.name),
+        Role::Answers(seed) => format!("prism-{}-seed-{seed}.log", provider.name),
+    });
     let out = File::create(&log).map_err(|e| Error::io(&log, e))?;
     let err = out.try_clone().map_err(|e| Error::io(&log, e))?;
     let mut command = Command::new("node");
@@ -77,8 +100,16 @@ pub fn start(
         .arg(tools_dir.join(ENTRY))
         .arg("mock")
         .arg(&spec)
-        .args(["-h", "127.0.0.1", "-p", &port.to_string()])
-        .arg("--errors")
+        .args(["-h", "127.0.0.1", "-p", &port.to_string()]);
+    match role {
+        Role::Published => {
+            command.arg("--errors");
+        }
+        Role::Answers(seed) => {
+            command.args(["--dynamic", "--seed", &seed.to_string()]);
+        }
+    }
+    command
         // Prism forks a worker when NODE_ENV=production; one process is what the registry kills.
         .arg("--multiprocess=false")
         .stdin(Stdio::null())
@@ -88,6 +119,7 @@ pub fn start(
     let pid = processes.spawn(&format!("Prism for {}", provider.name), &mut command)?;
     Ok(Mock {
         provider: provider.name,
+        role,
         port,
         pid,
         log,

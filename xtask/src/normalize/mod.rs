@@ -6,16 +6,23 @@
 
 mod default_enum;
 mod downconvert;
+mod example_properties;
+mod example_types;
+mod form_query_objects;
 mod hand_written;
 mod integer_enum;
 mod name_collisions;
 mod no_body_statuses;
+mod overlapping_unions;
 mod ref_siblings;
 mod refs;
+mod request_defaults;
 mod request_media;
 mod responses;
 mod schemaless_json;
+mod string_keywords;
 mod string_unions;
+mod undeclared_required;
 
 use serde_json::Value;
 
@@ -45,6 +52,9 @@ pub const PASSES: &[Pass] = &[
     refs::PASS,
     downconvert::PASS,
     ref_siblings::PASS,
+    example_properties::PASS,
+    example_types::PASS,
+    undeclared_required::PASS,
     hand_written::PASS,
     request_media::PASS,
     schemaless_json::PASS,
@@ -52,9 +62,38 @@ pub const PASSES: &[Pass] = &[
     responses::PASS,
     integer_enum::PASS,
     default_enum::PASS,
+    request_defaults::PASS,
     string_unions::PASS,
+    string_keywords::PASS,
     name_collisions::PASS,
 ];
+
+/// The passes that correct the contract itself rather than its reading by progenitor: without
+/// them the spec describes answers no provider can send (a required name never declared, an
+/// integer enum of strings, a pattern on a number, a `oneOf` of strings or of objects no value tells apart, a body on
+/// HEAD), or that Prism cannot read (an exploded `allOf` query object). The answer mock serves the published spec with the overlay and these, in this order;
+/// requests are still judged against the published spec alone.
+pub const MOCK_PASSES: &[&Pass] = &[
+    &refs::PASS,
+    &no_body_statuses::PASS,
+    &undeclared_required::PASS,
+    &integer_enum::PASS,
+    &string_unions::PASS,
+    &string_keywords::PASS,
+    &overlapping_unions::PASS,
+    &form_query_objects::PASS,
+];
+
+/// The corrected copy of `provider`'s spec that the answer mock serves.
+pub fn mock_copy(provider: &Provider) -> Result<Value> {
+    let mut doc = with_overlay(provider)?;
+    let config = provider.codegen()?;
+    let cx = Context { config: &config };
+    for pass in MOCK_PASSES {
+        (pass.run)(&mut doc, &cx).map_err(|e| Error::spec(provider.name, pass.name, e))?;
+    }
+    Ok(doc)
+}
 
 /// Runs the generic passes on an already-parsed document.
 pub fn run_passes(provider: &str, doc: &mut Value, config: &CodegenConfig) -> Result<()> {
@@ -66,8 +105,9 @@ pub fn run_passes(provider: &str, doc: &mut Value, config: &CodegenConfig) -> Re
     Ok(())
 }
 
-/// Normalizes one provider's upstream spec.
-pub fn normalize(provider: &Provider) -> Result<Value> {
+/// The provider's published spec with its overlay applied: the contract with the provider's
+/// own reasoned fixes, before any generic pass.
+pub fn with_overlay(provider: &Provider) -> Result<Value> {
     let path = provider.upstream_path()?;
     let text = crate::provider::read_to_string(&path)?;
     let file_name = path
@@ -85,6 +125,12 @@ pub fn normalize(provider: &Provider) -> Result<Value> {
             .apply(&mut doc)
             .map_err(|e| Error::spec(provider.name, "overlay", e))?;
     }
+    Ok(doc)
+}
+
+/// Normalizes one provider's upstream spec.
+pub fn normalize(provider: &Provider) -> Result<Value> {
+    let mut doc = with_overlay(provider)?;
     run_passes(provider.name, &mut doc, &provider.codegen()?)?;
     Ok(doc)
 }
@@ -107,7 +153,10 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), PASSES.len());
         assert!(
-            PASSES.iter().all(|p| p.reason.len() > 20),
+            PASSES
+                .iter()
+                .chain(MOCK_PASSES.iter().copied())
+                .all(|p| p.reason.len() > 20),
             "every pass says why it exists"
         );
     }

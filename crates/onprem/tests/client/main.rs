@@ -4,4 +4,5 @@
 mod auth;
 mod bad_input;
 mod hand_written;
+mod request_bodies;
 mod support;

@@ -533,7 +533,6 @@ mod tests {
             json_of(message),
             json!({
                 "messaging_product": "whatsapp",
-                "recipient_type": "individual",
                 "to": "14155550123",
                 "type": "text",
                 "text": {"body": "hi", "preview_url": true},
@@ -590,7 +589,7 @@ mod tests {
         let body = serde_json::to_value(mark_read(&MessageId::from("wamid.7")).unwrap()).unwrap();
         assert_eq!(
             body,
-            json!({"messaging_product": "whatsapp", "recipient_type": "individual", "status": "read", "message_id": "wamid.7"})
+            json!({"messaging_product": "whatsapp", "status": "read", "message_id": "wamid.7"})
         );
     }
 }

@@ -477,13 +477,12 @@ mod tests {
     fn a_text_carries_the_preview_flag_only_when_asked() {
         assert_eq!(
             json_of(Message::text("hi").unwrap()),
-            json!({"recipient_type": "individual", "to": "16505551234", "type": "text", "text": {"body": "hi"}})
+            json!({"to": "16505551234", "type": "text", "text": {"body": "hi"}})
         );
         let preview = Message::new(Text::new("see https://example.com").with_preview_url(true));
         assert_eq!(
             json_of(preview.unwrap()),
             json!({
-                "recipient_type": "individual",
                 "to": "16505551234",
                 "type": "text",
                 "text": {"body": "see https://example.com"},
@@ -515,7 +514,7 @@ mod tests {
         assert_eq!(
             json_of(Message::new(image).unwrap()),
             json!({
-                "recipient_type": "individual", "to": "16505551234", "type": "image",
+                "to": "16505551234", "type": "image",
                 "image": {"id": "f043afd0-f0ae-4b9c-ab3d-696fb4c8cd68", "caption": "Menu"}
             })
         );
@@ -603,7 +602,7 @@ mod tests {
         assert_eq!(
             json_of(Message::new(shop).unwrap()),
             json!({
-                "recipient_type": "individual", "to": "16505551234", "type": "location",
+                "to": "16505551234", "type": "location",
                 "location": {
                     "latitude": "37.483307", "longitude": "-122.148981",
                     "name": "Facebook HQ", "address": "1 Hacker Way, Menlo Park, CA 94025"
@@ -680,7 +679,7 @@ mod tests {
         assert_eq!(
             json_of(Message::new(template).unwrap()),
             json!({
-                "recipient_type": "individual", "to": "16505551234", "type": "hsm",
+                "to": "16505551234", "type": "hsm",
                 "hsm": {
                     "namespace": "business_a_namespace",
                     "element_name": "hello_world",

@@ -145,7 +145,11 @@ fn missing_content(sent: &Value) -> Option<Answer> {
 fn recipient_problem(body: &SendMessageRequestBody) -> Option<Answer> {
     let to = body.to.as_str();
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    match body.recipient_type {
+    // "individual" is what the server applies when the field is absent (the spec's default).
+    match body
+        .recipient_type
+        .unwrap_or(SendMessageRequestBodyRecipientType::Individual)
+    {
         SendMessageRequestBodyRecipientType::Individual if !digits(to) => {
             Some(errors::onprem_answer(
                 400,

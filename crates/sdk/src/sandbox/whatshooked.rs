@@ -176,16 +176,36 @@ fn text(body: &SendMessageBody) -> Checked {
     non_empty("text", &body.text)
 }
 
+/// The MIME type sent, or the one the spec says the server applies when it is absent.
+fn mime<'a>(sent: &'a Option<String>, default: &'a str) -> &'a str {
+    sent.as_deref().unwrap_or(default)
+}
+
 fn image(body: &SendImageBody) -> Checked {
-    media("image_data", &body.image_data, &body.mime_type, "image/")
+    media(
+        "image_data",
+        &body.image_data,
+        mime(&body.mime_type, "image/jpeg"),
+        "image/",
+    )
 }
 
 fn video(body: &SendVideoBody) -> Checked {
-    media("video_data", &body.video_data, &body.mime_type, "video/")
+    media(
+        "video_data",
+        &body.video_data,
+        mime(&body.mime_type, "video/mp4"),
+        "video/",
+    )
 }
 
 fn audio(body: &SendAudioBody) -> Checked {
-    media("audio_data", &body.audio_data, &body.mime_type, "audio/")
+    media(
+        "audio_data",
+        &body.audio_data,
+        mime(&body.mime_type, "audio/mpeg"),
+        "audio/",
+    )
 }
 
 /// "Base64-encoded WebP sticker".
@@ -193,14 +213,19 @@ fn sticker(body: &SendStickerBody) -> Checked {
     media(
         "sticker_data",
         &body.sticker_data,
-        &body.mime_type,
+        mime(&body.mime_type, "image/webp"),
         "image/webp",
     )
 }
 
 fn document(body: &SendDocumentBody) -> Checked {
-    media("document_data", &body.document_data, &body.mime_type, "")?;
-    non_empty("filename", &body.filename)
+    media(
+        "document_data",
+        &body.document_data,
+        mime(&body.mime_type, "application/octet-stream"),
+        "",
+    )?;
+    non_empty("filename", body.filename.as_deref().unwrap_or("document"))
 }
 
 fn location(body: &SendLocationBody) -> Checked {

@@ -86,7 +86,7 @@ pub(crate) fn request(account_id: &str, to: &Recipient, message: &Message) -> Re
                     .account_id(account_id)
                     .to(to)
                     .image_data(base64(file))
-                    .mime_type(file.mime_type())
+                    .mime_type(Some(file.mime_type().to_owned()))
                     .caption(image.caption().map(str::to_owned)),
             )?)
         }
@@ -99,7 +99,7 @@ pub(crate) fn request(account_id: &str, to: &Recipient, message: &Message) -> Re
                     .account_id(account_id)
                     .to(to)
                     .video_data(base64(file))
-                    .mime_type(file.mime_type())
+                    .mime_type(Some(file.mime_type().to_owned()))
                     .caption(video.caption().map(str::to_owned)),
             )?)
         }
@@ -109,11 +109,11 @@ pub(crate) fn request(account_id: &str, to: &Recipient, message: &Message) -> Re
                 .account_id(account_id)
                 .to(to)
                 .document_data(base64(file))
-                .mime_type(file.mime_type())
+                .mime_type(Some(file.mime_type().to_owned()))
                 .caption(document.caption().map(str::to_owned));
             // Without a name the spec's default, `document`, is used.
             if let Some(name) = document.file_name() {
-                body = body.filename(name);
+                body = body.filename(Some(name.to_owned()));
             }
             Request::Document(build(PROVIDER, "send_document", body)?)
         }
@@ -126,7 +126,7 @@ pub(crate) fn request(account_id: &str, to: &Recipient, message: &Message) -> Re
                     .account_id(account_id)
                     .to(to)
                     .audio_data(base64(file))
-                    .mime_type(file.mime_type()),
+                    .mime_type(Some(file.mime_type().to_owned())),
             )?)
         }
         Content::Sticker(sticker) => {
@@ -138,7 +138,7 @@ pub(crate) fn request(account_id: &str, to: &Recipient, message: &Message) -> Re
                     .account_id(account_id)
                     .to(to)
                     .sticker_data(base64(file))
-                    .mime_type(file.mime_type()),
+                    .mime_type(Some(file.mime_type().to_owned())),
             )?)
         }
         Content::Location(location) => Request::Location(build(
@@ -558,9 +558,12 @@ mod tests {
             wire(Message::new(renamed).unwrap())["filename"],
             "notes.txt"
         );
-        // No name given: the type's spec default.
+        // No name given: none is sent, and the server applies its documented `"document"`.
         let unnamed = Document::new(file(b"Man", "text/plain"));
-        assert_eq!(wire(Message::new(unnamed).unwrap())["filename"], "document");
+        assert_eq!(
+            wire(Message::new(unnamed).unwrap())["filename"],
+            serde_json::Value::Null
+        );
     }
 
     #[test]

@@ -54,7 +54,6 @@ pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
         ("RequestCode", "body") => {
             &[
                 r#"{"cc":"<Country Code>","cert":"<Valid Cert from Business Manager>","method":"sms","phone_number":"<Phone Number>","pin":"<Two-Step Verification PIN"}"#,
-                r#"{"cc":"<Country Code>","cert":"<Valid Cert from Business Manager>","method":"< sms | voice >","phone_number":"<Phone Number>","pin":"<Two-Step Verification PIN"}"#,
             ]
         }
         ("SetShards", "body") => {

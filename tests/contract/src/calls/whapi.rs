@@ -19,29 +19,55 @@ pub fn calls() -> Vec<Call<Client>> {
         Call::new("changeStatus", call_change_status), Call::new("getMessages",
         call_get_messages), Call::new("getMessagesByChatID",
         call_get_messages_by_chat_id), Call::new("sendMessageText",
-        call_send_message_text), Call::new("sendMessageImage", call_send_message_image),
-        Call::new("sendMessageVideo", call_send_message_video),
-        Call::new("sendMessageShort", call_send_message_short),
-        Call::new("sendMessageGif", call_send_message_gif), Call::new("sendMessageAudio",
-        call_send_message_audio), Call::new("sendMessageVoice", call_send_message_voice),
-        Call::new("sendMessageDocument", call_send_message_document),
-        Call::new("sendMessageLinkPreview", call_send_message_link_preview),
-        Call::new("sendMessageLocation", call_send_message_location),
-        Call::new("sendMessageLiveLocation", call_send_message_live_location),
-        Call::new("sendMessageContact", call_send_message_contact),
-        Call::new("sendMessageContactList", call_send_message_contact_list),
-        Call::new("sendMessagePoll", call_send_message_poll),
-        Call::new("sendMessageInteractive", call_send_message_interactive),
-        Call::new("sendMessageCarousel", call_send_message_carousel),
-        Call::new("sendMessageSticker", call_send_message_sticker),
-        Call::new("sendMessageStory", call_send_message_story),
-        Call::new("sendMessageStoryAudio", call_send_message_story_audio),
-        Call::new("sendMessageStoryMedia", call_send_message_story_media),
-        Call::new("sendMessageStoryText", call_send_message_story_text),
-        Call::new("sendMediaMessage", call_send_media_message), Call::new("getMessage",
-        call_get_message), Call::new("markMessageAsRead", call_mark_message_as_read),
+        call_send_message_text), Call::new("sendMessageText (all fields)",
+        call_send_message_text_all_fields), Call::new("sendMessageImage",
+        call_send_message_image), Call::new("sendMessageImage (all fields)",
+        call_send_message_image_all_fields), Call::new("sendMessageVideo",
+        call_send_message_video), Call::new("sendMessageVideo (all fields)",
+        call_send_message_video_all_fields), Call::new("sendMessageShort",
+        call_send_message_short), Call::new("sendMessageShort (all fields)",
+        call_send_message_short_all_fields), Call::new("sendMessageGif",
+        call_send_message_gif), Call::new("sendMessageGif (all fields)",
+        call_send_message_gif_all_fields), Call::new("sendMessageAudio",
+        call_send_message_audio), Call::new("sendMessageAudio (all fields)",
+        call_send_message_audio_all_fields), Call::new("sendMessageVoice",
+        call_send_message_voice), Call::new("sendMessageVoice (all fields)",
+        call_send_message_voice_all_fields), Call::new("sendMessageDocument",
+        call_send_message_document), Call::new("sendMessageDocument (all fields)",
+        call_send_message_document_all_fields), Call::new("sendMessageLinkPreview",
+        call_send_message_link_preview), Call::new("sendMessageLinkPreview (all fields)",
+        call_send_message_link_preview_all_fields), Call::new("sendMessageLocation",
+        call_send_message_location), Call::new("sendMessageLocation (all fields)",
+        call_send_message_location_all_fields), Call::new("sendMessageLiveLocation",
+        call_send_message_live_location),
+        Call::new("sendMessageLiveLocation (all fields)",
+        call_send_message_live_location_all_fields), Call::new("sendMessageContact",
+        call_send_message_contact), Call::new("sendMessageContact (all fields)",
+        call_send_message_contact_all_fields), Call::new("sendMessageContactList",
+        call_send_message_contact_list), Call::new("sendMessageContactList (all fields)",
+        call_send_message_contact_list_all_fields), Call::new("sendMessagePoll",
+        call_send_message_poll), Call::new("sendMessagePoll (all fields)",
+        call_send_message_poll_all_fields), Call::new("sendMessageInteractive",
+        call_send_message_interactive), Call::new("sendMessageInteractive (all fields)",
+        call_send_message_interactive_all_fields), Call::new("sendMessageCarousel",
+        call_send_message_carousel), Call::new("sendMessageCarousel (all fields)",
+        call_send_message_carousel_all_fields), Call::new("sendMessageSticker",
+        call_send_message_sticker), Call::new("sendMessageSticker (all fields)",
+        call_send_message_sticker_all_fields), Call::new("sendMessageStory",
+        call_send_message_story), Call::new("sendMessageStory (all fields)",
+        call_send_message_story_all_fields), Call::new("sendMessageStoryAudio",
+        call_send_message_story_audio), Call::new("sendMessageStoryAudio (all fields)",
+        call_send_message_story_audio_all_fields), Call::new("sendMessageStoryMedia",
+        call_send_message_story_media), Call::new("sendMessageStoryMedia (all fields)",
+        call_send_message_story_media_all_fields), Call::new("sendMessageStoryText",
+        call_send_message_story_text), Call::new("sendMessageStoryText (all fields)",
+        call_send_message_story_text_all_fields), Call::new("sendMediaMessage",
+        call_send_media_message), Call::new("sendMediaMessage (all fields)",
+        call_send_media_message_all_fields), Call::new("getMessage", call_get_message),
+        Call::new("markMessageAsRead", call_mark_message_as_read),
         Call::new("forwardMessage", call_forward_message), Call::new("deleteMessage",
         call_delete_message), Call::new("reactToMessage", call_react_to_message),
+        Call::new("reactToMessage (all fields)", call_react_to_message_all_fields),
         Call::new("removeReactFromMessage", call_remove_react_from_message),
         Call::new("starMessage", call_star_message), Call::new("pinMessage",
         call_pin_message), Call::new("unpinMessage", call_unpin_message),
@@ -51,19 +77,22 @@ pub fn calls() -> Vec<Call<Client>> {
         Call::new("getContacts", call_get_contacts), Call::new("addContact",
         call_add_contact), Call::new("checkPhones", call_check_phones),
         Call::new("getContact", call_get_contact), Call::new("sendContact",
-        call_send_contact), Call::new("deleteContact", call_delete_contact),
+        call_send_contact), Call::new("sendContact (all fields)",
+        call_send_contact_all_fields), Call::new("deleteContact", call_delete_contact),
         Call::new("checkExist", call_check_exist), Call::new("editContact",
         call_edit_contact), Call::new("getContactProfile", call_get_contact_profile),
         Call::new("getLidByIds", call_get_lid_by_ids), Call::new("getLidById",
         call_get_lid_by_id), Call::new("sendMePresence", call_send_me_presence),
+        Call::new("sendMePresence (all fields)", call_send_me_presence_all_fields),
         Call::new("getPresence", call_get_presence), Call::new("sendPresence",
-        call_send_presence), Call::new("subscribePresence", call_subscribe_presence),
-        Call::new("getGroups", call_get_groups), Call::new("acceptGroupInvite",
-        call_accept_group_invite), Call::new("createGroup", call_create_group),
-        Call::new("getGroup", call_get_group), Call::new("updateGroupInfo",
-        call_update_group_info), Call::new("leaveGroup", call_leave_group),
-        Call::new("updateGroupSetting", call_update_group_setting),
-        Call::new("getGroupInvite", call_get_group_invite),
+        call_send_presence), Call::new("sendPresence (all fields)",
+        call_send_presence_all_fields), Call::new("subscribePresence",
+        call_subscribe_presence), Call::new("getGroups", call_get_groups),
+        Call::new("acceptGroupInvite", call_accept_group_invite),
+        Call::new("createGroup", call_create_group), Call::new("getGroup",
+        call_get_group), Call::new("updateGroupInfo", call_update_group_info),
+        Call::new("leaveGroup", call_leave_group), Call::new("updateGroupSetting",
+        call_update_group_setting), Call::new("getGroupInvite", call_get_group_invite),
         Call::new("revokeGroupInvite", call_revoke_group_invite),
         Call::new("addGroupParticipant", call_add_group_participant),
         Call::new("removeGroupParticipant", call_remove_group_participant),
@@ -72,7 +101,8 @@ pub fn calls() -> Vec<Call<Client>> {
         Call::new("promoteToGroupAdmin", call_promote_to_group_admin),
         Call::new("getGroupMetadataByInviteCode",
         call_get_group_metadata_by_invite_code), Call::new("sendGroupInvite",
-        call_send_group_invite), Call::new("getGroupApplicationsList",
+        call_send_group_invite), Call::new("sendGroupInvite (all fields)",
+        call_send_group_invite_all_fields), Call::new("getGroupApplicationsList",
         call_get_group_applications_list), Call::new("approveGroupApplicationsList",
         call_approve_group_applications_list), Call::new("rejectGroupApplicationsList",
         call_reject_group_applications_list), Call::new("getStories", call_get_stories),
@@ -98,18 +128,22 @@ pub fn calls() -> Vec<Call<Client>> {
         Call::new("demoteNewsletterAdmin", call_demote_newsletter_admin),
         Call::new("getNewsletterByInviteCode", call_get_newsletter_by_invite_code),
         Call::new("sendNewsletterInvite", call_send_newsletter_invite),
-        Call::new("getMediaFiles", call_get_media_files), Call::new("uploadMedia",
-        call_upload_media), Call::new("deleteMedia", call_delete_media),
-        Call::new("blacklistAdd", call_blacklist_add), Call::new("blacklistRemove",
-        call_blacklist_remove), Call::new("getBlackList", call_get_black_list),
-        Call::new("getBusinessProfile", call_get_business_profile),
-        Call::new("editBusinessProfile", call_edit_business_profile),
-        Call::new("getProducts", call_get_products), Call::new("createProduct",
-        call_create_product), Call::new("getContactProducts", call_get_contact_products),
-        Call::new("getProduct", call_get_product), Call::new("sendProduct",
-        call_send_product), Call::new("deleteProduct", call_delete_product),
-        Call::new("updateProduct", call_update_product), Call::new("getOrderItems",
-        call_get_order_items), Call::new("sendCatalog", call_send_catalog),
+        Call::new("sendNewsletterInvite (all fields)",
+        call_send_newsletter_invite_all_fields), Call::new("getMediaFiles",
+        call_get_media_files), Call::new("uploadMedia", call_upload_media),
+        Call::new("deleteMedia", call_delete_media), Call::new("blacklistAdd",
+        call_blacklist_add), Call::new("blacklistRemove", call_blacklist_remove),
+        Call::new("getBlackList", call_get_black_list), Call::new("getBusinessProfile",
+        call_get_business_profile), Call::new("editBusinessProfile",
+        call_edit_business_profile), Call::new("getProducts", call_get_products),
+        Call::new("createProduct", call_create_product), Call::new("getContactProducts",
+        call_get_contact_products), Call::new("getProduct", call_get_product),
+        Call::new("sendProduct", call_send_product),
+        Call::new("sendProduct (all fields)", call_send_product_all_fields),
+        Call::new("deleteProduct", call_delete_product), Call::new("updateProduct",
+        call_update_product), Call::new("getOrderItems", call_get_order_items),
+        Call::new("sendCatalog", call_send_catalog),
+        Call::new("sendCatalog (all fields)", call_send_catalog_all_fields),
         Call::new("getCollectionsList", call_get_collections_list),
         Call::new("createCollection", call_create_collection),
         Call::new("getCollectionsProductsList", call_get_collections_products_list),
@@ -153,7 +187,7 @@ pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
         ("getChannelSettings", "body") => &[r#"{}"#],
         ("updateChannelSettings", "body") => {
             &[
-                r#"{"callback_backoff_delay_ms":3000,"max_callback_backoff_delay_ms":900000,"callback_persist":true,"media":{"auto_download":["image","document","audio"],"init_avatars":true},"webhooks":[{"url":"<Webhook URL, http or https>","events":[{"type":"ack","method":"put"},{"type":"chat","method":"put"}],"mode":"method"}],"on_call_pager":"<WA_ID of valid WhatsApp contact>","pass_through":false,"sent_status":false,"proxy":"socks5://login:password@167.160.89.124:10030"}"#,
+                r#"{"callback_backoff_delay_ms":3000,"max_callback_backoff_delay_ms":900000,"callback_persist":true,"media":{"auto_download":["image","document","audio"],"init_avatars":true},"webhooks":[{"url":"<Webhook URL, http or https>","events":[{"type":"statuses","method":"put"},{"type":"chats","method":"put"}],"mode":"method"}],"proxy":"socks5://login:password@167.160.89.124:10030"}"#,
                 r#"{}"#,
             ]
         }
@@ -297,13 +331,13 @@ pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
         ("getContacts", "offset") => &[r#"1.0"#],
         ("addContact", "body") => {
             &[
-                r#"{"phone":61371989950,"name":"Contact"}"#,
+                r#"{"phone":"61371989950","name":"Contact"}"#,
                 r#"{"phone":"15551234567","name":"contract"}"#,
             ]
         }
         ("checkPhones", "body") => {
             &[
-                r#"{"blocking":"wait","contacts":["{{Recipient-WA-ID}}"]}"#,
+                r#"{"blocking":"wait","contacts":["15551234567"]}"#,
                 r#"{"contacts":["contract"]}"#,
             ]
         }
@@ -329,7 +363,7 @@ pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
         }
         ("createGroup", "body") => {
             &[
-                r#"{"subject":"<Group Subject>"}"#,
+                r#"{"subject":"<Group Subject>","participants":["15551234567"]}"#,
                 r#"{"subject":"contract","participants":["15551234567"]}"#,
             ]
         }
@@ -340,43 +374,23 @@ pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
         ("updateGroupSetting", "group_id") => &[r#""120363025246125486@g.us""#],
         ("updateGroupSetting", "body") => {
             &[
-                r#"{"subject":"<New Group Subject>"}"#,
+                r#"{"setting":"send_messages","policy":"admins"}"#,
                 r#"{"setting":"send_messages","policy":"anyone"}"#,
             ]
         }
         ("getGroupInvite", "group_id") => &[r#""120363025246125486@g.us""#],
         ("revokeGroupInvite", "group_id") => &[r#""120363025246125486@g.us""#],
         ("addGroupParticipant", "group_id") => &[r#""120363025246125486@g.us""#],
-        ("addGroupParticipant", "body") => {
-            &[
-                r#"{"participants":["<Recipient WA-ID, from Contacts API>"]}"#,
-                r#"{"participants":["15551234567"]}"#,
-            ]
-        }
+        ("addGroupParticipant", "body") => &[r#"{"participants":["15551234567"]}"#],
         ("removeGroupParticipant", "group_id") => &[r#""120363025246125486@g.us""#],
-        ("removeGroupParticipant", "body") => {
-            &[
-                r#"{"participants":["<Recipient WA-ID, from Contacts API>"]}"#,
-                r#"{"participants":["15551234567"]}"#,
-            ]
-        }
+        ("removeGroupParticipant", "body") => &[r#"{"participants":["15551234567"]}"#],
         ("setGroupIcon", "group_id") => &[r#""120363025246125486@g.us""#],
         ("setGroupIcon", "body") => &[r#"{"media":"contract"}"#],
         ("deleteGroupIcon", "group_id") => &[r#""120363025246125486@g.us""#],
         ("demoteGroupAdmin", "group_id") => &[r#""120363025246125486@g.us""#],
-        ("demoteGroupAdmin", "body") => {
-            &[
-                r#"{"participants":["<Recipient WA-ID, from Contacts API>"]}"#,
-                r#"{"participants":["15551234567"]}"#,
-            ]
-        }
+        ("demoteGroupAdmin", "body") => &[r#"{"participants":["15551234567"]}"#],
         ("promoteToGroupAdmin", "group_id") => &[r#""120363025246125486@g.us""#],
-        ("promoteToGroupAdmin", "body") => {
-            &[
-                r#"{"participants":["<Recipient WA-ID, from Contacts API>"]}"#,
-                r#"{"participants":["15551234567"]}"#,
-            ]
-        }
+        ("promoteToGroupAdmin", "body") => &[r#"{"participants":["15551234567"]}"#],
         ("getGroupMetadataByInviteCode", "invite_code") => {
             &[r#""ABCDEFGHIJKLMNOPQRSTUV""#]
         }
@@ -547,38 +561,24 @@ pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
             &[r#"{"setting":"modify_groups","policy":"anyone"}"#]
         }
         ("addCommunityParticipant", "community_id") => &[r#""120363025246125486@g.us""#],
-        ("addCommunityParticipant", "body") => {
-            &[
-                r#"{"participants":["<Recipient WA-ID, from Contacts API>"]}"#,
-                r#"{"participants":["15551234567"]}"#,
-            ]
-        }
+        ("addCommunityParticipant", "body") => &[r#"{"participants":["15551234567"]}"#],
         ("removeCommunityParticipant", "community_id") => {
             &[r#""120363025246125486@g.us""#]
         }
         ("removeCommunityParticipant", "body") => {
-            &[
-                r#"{"participants":["<Recipient WA-ID, from Contacts API>"]}"#,
-                r#"{"participants":["15551234567"]}"#,
-            ]
+            &[r#"{"participants":["15551234567"]}"#]
         }
         ("demoteCommunityParticipant", "community_id") => {
             &[r#""120363025246125486@g.us""#]
         }
         ("demoteCommunityParticipant", "body") => {
-            &[
-                r#"{"participants":["<Recipient WA-ID, from Contacts API>"]}"#,
-                r#"{"participants":["15551234567"]}"#,
-            ]
+            &[r#"{"participants":["15551234567"]}"#]
         }
         ("promoteCommunityParticipant", "community_id") => {
             &[r#""120363025246125486@g.us""#]
         }
         ("promoteCommunityParticipant", "body") => {
-            &[
-                r#"{"participants":["<Recipient WA-ID, from Contacts API>"]}"#,
-                r#"{"participants":["15551234567"]}"#,
-            ]
+            &[r#"{"participants":["15551234567"]}"#]
         }
         ("getCommunitySubGroups", "community_id") => &[r#""120363025246125486@g.us""#],
         ("createEvent", "body") => {
@@ -590,7 +590,7 @@ pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
         ("createGroupInCommunityDeprecated", "body") => {
             &[r#"{"subject":"contract","participants":["15551234567"]}"#]
         }
-        ("createCallEvent", "body") => &[r#"{"start_time":"contract"}"#],
+        ("createCallEvent", "body") => &[r#"{"start_time":"1810202551"}"#],
         ("rejectCall", "call_id") => &[r#""contract""#],
         ("rejectCall", "body") => &[r#"{"callFrom":"15551234567"}"#],
         ("rejectCallDeprecated", "call_id") => &[r#""contract""#],
@@ -772,12 +772,48 @@ fn call_send_message_text(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendMessageText` with every body field and optional parameter set.
+fn call_send_message_text_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message_text()
+            .body(
+                crate::run::arg::<
+                    types::SenderText,
+                >(
+                    "body",
+                    &[
+                        r#"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","body":"text-6325","typing_time":20.46,"no_link_preview":false,"wide_link_preview":false,"mentions":["15551234567","15551234567"]}"#,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `sendMessageImage`: `POST /messages/image`.
 fn call_send_message_image(client: &Client) -> Run<'_> {
     Box::pin(async move {
         let request = client
             .send_message_image()
             .body(arg::<types::SenderImage>("sendMessageImage", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `sendMessageImage` with every body field and optional parameter set.
+fn call_send_message_image_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message_image()
+            .body(
+                crate::run::arg::<
+                    types::SenderImage,
+                >(
+                    "body",
+                    &[
+                        r#"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","media":"text-6325","mime_type":"text-8341","no_encode":false,"no_cache":false,"caption":"text-3696","preview":"text-6555","width":420,"height":848,"mentions":["15551234567","15551234567"],"view_once":true}"#,
+                    ],
+                )?,
+            );
         Ok(finish(request.send().await))
     })
 }
@@ -790,12 +826,48 @@ fn call_send_message_video(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendMessageVideo` with every body field and optional parameter set.
+fn call_send_message_video_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message_video()
+            .body(
+                crate::run::arg::<
+                    types::SenderVideo,
+                >(
+                    "body",
+                    &[
+                        r#"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","media":"text-6325","mime_type":"text-8341","no_encode":false,"no_cache":false,"caption":"text-3696","preview":"text-6555","width":420,"height":848,"mentions":["15551234567","15551234567"],"view_once":true}"#,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `sendMessageShort`: `POST /messages/short`.
 fn call_send_message_short(client: &Client) -> Run<'_> {
     Box::pin(async move {
         let request = client
             .send_message_short()
             .body(arg::<types::SenderShort>("sendMessageShort", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `sendMessageShort` with every body field and optional parameter set.
+fn call_send_message_short_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message_short()
+            .body(
+                crate::run::arg::<
+                    types::SenderShort,
+                >(
+                    "body",
+                    &[
+                        r#"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","media":"text-6325","mime_type":"text-8341","no_encode":false,"no_cache":false,"caption":"text-3696","preview":"text-6555","width":420,"height":848,"mentions":["15551234567","15551234567"],"view_once":true}"#,
+                    ],
+                )?,
+            );
         Ok(finish(request.send().await))
     })
 }
@@ -808,12 +880,48 @@ fn call_send_message_gif(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendMessageGif` with every body field and optional parameter set.
+fn call_send_message_gif_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message_gif()
+            .body(
+                crate::run::arg::<
+                    types::SenderGif,
+                >(
+                    "body",
+                    &[
+                        r#"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","media":"text-6325","mime_type":"text-8341","no_encode":false,"no_cache":false,"caption":"text-3696","preview":"text-6555","width":420,"height":848,"autoplay":true,"view_once":false}"#,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `sendMessageAudio`: `POST /messages/audio`.
 fn call_send_message_audio(client: &Client) -> Run<'_> {
     Box::pin(async move {
         let request = client
             .send_message_audio()
             .body(arg::<types::SenderAudio>("sendMessageAudio", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `sendMessageAudio` with every body field and optional parameter set.
+fn call_send_message_audio_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message_audio()
+            .body(
+                crate::run::arg::<
+                    types::SenderAudio,
+                >(
+                    "body",
+                    &[
+                        r##"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","media":"text-6325","mime_type":"text-8341","no_encode":false,"no_cache":false,"seconds":697,"background_color":"#000000"}"##,
+                    ],
+                )?,
+            );
         Ok(finish(request.send().await))
     })
 }
@@ -826,12 +934,48 @@ fn call_send_message_voice(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendMessageVoice` with every body field and optional parameter set.
+fn call_send_message_voice_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message_voice()
+            .body(
+                crate::run::arg::<
+                    types::SenderVoice,
+                >(
+                    "body",
+                    &[
+                        r#"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","media":"text-6325","mime_type":"text-8341","no_encode":false,"no_cache":false,"seconds":697,"recording_time":555.2775,"waveform":"text-2419"}"#,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `sendMessageDocument`: `POST /messages/document`.
 fn call_send_message_document(client: &Client) -> Run<'_> {
     Box::pin(async move {
         let request = client
             .send_message_document()
             .body(arg::<types::SenderDocument>("sendMessageDocument", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `sendMessageDocument` with every body field and optional parameter set.
+fn call_send_message_document_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message_document()
+            .body(
+                crate::run::arg::<
+                    types::SenderDocument,
+                >(
+                    "body",
+                    &[
+                        r#"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","media":"text-6325","mime_type":"text-8341","no_encode":false,"no_cache":false,"caption":"text-3696","filename":"text-6555"}"#,
+                    ],
+                )?,
+            );
         Ok(finish(request.send().await))
     })
 }
@@ -844,12 +988,48 @@ fn call_send_message_link_preview(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendMessageLinkPreview` with every body field and optional parameter set.
+fn call_send_message_link_preview_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message_link_preview()
+            .body(
+                crate::run::arg::<
+                    types::SenderLinkPreview,
+                >(
+                    "body",
+                    &[
+                        r#"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","body":"text-6325","title":"text-8341","description":"text-1117","canonical":"text-6739","preview":"text-3696","media":"text-6555","mime_type":"text-2419","no_encode":false,"no_cache":true,"mentions":["15551234567","15551234567"]}"#,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `sendMessageLocation`: `POST /messages/location`.
 fn call_send_message_location(client: &Client) -> Run<'_> {
     Box::pin(async move {
         let request = client
             .send_message_location()
             .body(arg::<types::SenderLocation>("sendMessageLocation", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `sendMessageLocation` with every body field and optional parameter set.
+fn call_send_message_location_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message_location()
+            .body(
+                crate::run::arg::<
+                    types::SenderLocation,
+                >(
+                    "body",
+                    &[
+                        r#"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","latitude":325.5,"longitude":341.5,"address":"text-1117","name":"text-6739","url":"text-3696","preview":"text-6555","accuracy":420,"speed":848,"degrees":527,"comment":"text-9367","view_once":true}"#,
+                    ],
+                )?,
+            );
         Ok(finish(request.send().await))
     })
 }
@@ -862,12 +1042,48 @@ fn call_send_message_live_location(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendMessageLiveLocation` with every body field and optional parameter set.
+fn call_send_message_live_location_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message_live_location()
+            .body(
+                crate::run::arg::<
+                    types::SenderLiveLocation,
+                >(
+                    "body",
+                    &[
+                        r#"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","latitude":325.5,"longitude":341.5,"address":"text-1117","name":"text-6739","url":"text-3696","preview":"text-6555","accuracy":420,"speed":848,"degrees":527,"comment":"text-9367","view_once":true}"#,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `sendMessageContact`: `POST /messages/contact`.
 fn call_send_message_contact(client: &Client) -> Run<'_> {
     Box::pin(async move {
         let request = client
             .send_message_contact()
             .body(arg::<types::SenderContact>("sendMessageContact", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `sendMessageContact` with every body field and optional parameter set.
+fn call_send_message_contact_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message_contact()
+            .body(
+                crate::run::arg::<
+                    types::SenderContact,
+                >(
+                    "body",
+                    &[
+                        r#"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","name":"text-6325","vcard":"text-8341"}"#,
+                    ],
+                )?,
+            );
         Ok(finish(request.send().await))
     })
 }
@@ -880,12 +1096,48 @@ fn call_send_message_contact_list(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendMessageContactList` with every body field and optional parameter set.
+fn call_send_message_contact_list_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message_contact_list()
+            .body(
+                crate::run::arg::<
+                    types::SenderContactList,
+                >(
+                    "body",
+                    &[
+                        r#"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","list":[{"name":"text-6325","vcard":"text-8341"},{"name":"text-1117","vcard":"text-6739"}]}"#,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `sendMessagePoll`: `POST /messages/poll`.
 fn call_send_message_poll(client: &Client) -> Run<'_> {
     Box::pin(async move {
         let request = client
             .send_message_poll()
             .body(arg::<types::SenderPoll>("sendMessagePoll", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `sendMessagePoll` with every body field and optional parameter set.
+fn call_send_message_poll_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message_poll()
+            .body(
+                crate::run::arg::<
+                    types::SenderPoll,
+                >(
+                    "body",
+                    &[
+                        r#"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","title":"text-6325","options":["text-8341","text-1117"],"count":1}"#,
+                    ],
+                )?,
+            );
         Ok(finish(request.send().await))
     })
 }
@@ -898,12 +1150,48 @@ fn call_send_message_interactive(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendMessageInteractive` with every body field and optional parameter set.
+fn call_send_message_interactive_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message_interactive()
+            .body(
+                crate::run::arg::<
+                    types::SenderInteractive,
+                >(
+                    "body",
+                    &[
+                        r#"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","header":{"text":"text-6325"},"body":{"text":"text-8341"},"footer":{"text":"text-1117"},"action":{"list":{"sections":[{"title":"text-6739","rows":[{}]}],"label":"text-3696"},"buttons":[{"type":"url","title":"text-2419","id":"text-8847","copy_code":"text-9526","phone_number":"text-9367","url":"text-7512","merchant_url":"text-644"},{"type":"quick_reply","title":"text-7396","id":"text-8197","copy_code":"text-4374","phone_number":"text-2804","url":"text-6545","merchant_url":"text-7805"}],"product":{"catalog_id":"text-9997","product_id":"text-6992"}},"type":"button","media":"text-5855","mime_type":"text-1674","no_encode":false,"no_cache":true,"caption":"text-3118","preview":"text-597","width":873,"height":610}"#,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `sendMessageCarousel`: `POST /messages/carousel`.
 fn call_send_message_carousel(client: &Client) -> Run<'_> {
     Box::pin(async move {
         let request = client
             .send_message_carousel()
             .body(arg::<types::SenderCarousel>("sendMessageCarousel", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `sendMessageCarousel` with every body field and optional parameter set.
+fn call_send_message_carousel_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message_carousel()
+            .body(
+                crate::run::arg::<
+                    types::SenderCarousel,
+                >(
+                    "body",
+                    &[
+                        r#"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","body":{"text":"text-6325"},"cards":[{"text":"text-8341","id":"text-1117","buttons":[{"type":"url","title":"text-3696","id":"text-6555","copy_code":"text-2419","phone_number":"text-8847","url":"text-9526","merchant_url":"text-9367"}],"media":{"media":"text-7512","mime_type":"text-644","no_encode":true,"no_cache":true}},{"text":"text-8197","id":"text-4374","buttons":[{"type":"quick_reply","title":"text-6545","id":"text-7805","copy_code":"text-9997","phone_number":"text-6992","url":"text-5499","merchant_url":"text-5855"}],"media":{"media":"text-1674","mime_type":"text-2511","no_encode":true,"no_cache":true}}]}"#,
+                    ],
+                )?,
+            );
         Ok(finish(request.send().await))
     })
 }
@@ -916,12 +1204,48 @@ fn call_send_message_sticker(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendMessageSticker` with every body field and optional parameter set.
+fn call_send_message_sticker_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message_sticker()
+            .body(
+                crate::run::arg::<
+                    types::SenderSticker,
+                >(
+                    "body",
+                    &[
+                        r#"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","media":"text-6325","mime_type":"text-8341","no_encode":false,"no_cache":false,"animated":true,"width":556,"height":420,"view_once":false}"#,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `sendMessageStory`: `POST /messages/story`.
 fn call_send_message_story(client: &Client) -> Run<'_> {
     Box::pin(async move {
         let request = client
             .send_message_story()
             .body(arg::<types::SenderStories>("sendMessageStory", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `sendMessageStory` with every body field and optional parameter set.
+fn call_send_message_story_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message_story()
+            .body(
+                crate::run::arg::<
+                    types::SenderStories,
+                >(
+                    "body",
+                    &[
+                        r##"{"media":"text-6325","mime_type":"text-8341","no_encode":false,"no_cache":false,"caption":"text-3696","preview":"text-6555","width":420,"height":848,"seconds":527,"contacts":["15551234567","15551234567"],"exclude_contacts":["15551234567","15551234567"],"background_color":"#000000","caption_color":"#000000","font_type":"COURIERPRIME_BOLD"}"##,
+                    ],
+                )?,
+            );
         Ok(finish(request.send().await))
     })
 }
@@ -934,6 +1258,24 @@ fn call_send_message_story_audio(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendMessageStoryAudio` with every body field and optional parameter set.
+fn call_send_message_story_audio_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message_story_audio()
+            .body(
+                crate::run::arg::<
+                    types::SenderStoriesAudio,
+                >(
+                    "body",
+                    &[
+                        r##"{"media":"text-6325","mime_type":"text-8341","no_encode":false,"no_cache":false,"seconds":697,"width":556,"height":420,"contacts":["15551234567","15551234567"],"exclude_contacts":["15551234567","15551234567"],"background_color":"#000000"}"##,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `sendMessageStoryMedia`: `POST /messages/story/media`.
 fn call_send_message_story_media(client: &Client) -> Run<'_> {
     Box::pin(async move {
@@ -943,12 +1285,48 @@ fn call_send_message_story_media(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendMessageStoryMedia` with every body field and optional parameter set.
+fn call_send_message_story_media_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message_story_media()
+            .body(
+                crate::run::arg::<
+                    types::SenderStoriesMedia,
+                >(
+                    "body",
+                    &[
+                        r#"{"media":"text-6325","mime_type":"text-8341","no_encode":false,"no_cache":false,"caption":"text-3696","preview":"text-6555","width":420,"height":848,"contacts":["15551234567","15551234567"],"exclude_contacts":["15551234567","15551234567"]}"#,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `sendMessageStoryText`: `POST /messages/story/text`.
 fn call_send_message_story_text(client: &Client) -> Run<'_> {
     Box::pin(async move {
         let request = client
             .send_message_story_text()
             .body(arg::<types::SenderStoriesText>("sendMessageStoryText", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `sendMessageStoryText` with every body field and optional parameter set.
+fn call_send_message_story_text_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message_story_text()
+            .body(
+                crate::run::arg::<
+                    types::SenderStoriesText,
+                >(
+                    "body",
+                    &[
+                        r##"{"contacts":["15551234567","15551234567"],"exclude_contacts":["15551234567","15551234567"],"caption":"text-6325","background_color":"#000000","caption_color":"#000000","font_type":"CALISTOGA_REGULAR"}"##,
+                    ],
+                )?,
+            );
         Ok(finish(request.send().await))
     })
 }
@@ -965,6 +1343,29 @@ fn call_send_media_message(client: &Client) -> Run<'_> {
                 arg::<
                     types::MessageMediaFileParametersForMediaUpload,
                 >("sendMediaMessage", "body")?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
+/// `sendMediaMessage` with every body field and optional parameter set.
+fn call_send_media_message_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_media_message()
+            .media_message_type(
+                crate::run::arg::<
+                    types::MediaMessageType,
+                >("media_message_type", &[r#""image""#])?,
+            )
+            .send_params(
+                crate::run::arg::<
+                    types::SenderMedia,
+                >("send_params", &[r#"{"to":"1234567891@s.whatsapp.net"}"#])?,
+            )
+            .body(
+                crate::run::arg::<
+                    types::MessageMediaFileParametersForMediaUpload,
+                >("body", &[r#"{"no_encode":false,"media":"text-8341"}"#])?,
             );
         Ok(finish(request.send().await))
     })
@@ -1014,6 +1415,22 @@ fn call_react_to_message(client: &Client) -> Run<'_> {
             .react_to_message()
             .message_id(arg::<types::MessageId>("reactToMessage", "message_id")?)
             .body(arg::<types::ReactToMessage>("reactToMessage", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `reactToMessage` with every body field and optional parameter set.
+fn call_react_to_message_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .react_to_message()
+            .message_id(
+                crate::run::arg::<types::MessageId>("message_id", &[r#""AAAA-AAAA""#])?,
+            )
+            .body(
+                crate::run::arg::<
+                    types::ReactToMessage,
+                >("body", &[r#"{"emoji":"text-6325"}"#])?,
+            );
         Ok(finish(request.send().await))
     })
 }
@@ -1152,6 +1569,27 @@ fn call_send_contact(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendContact` with every body field and optional parameter set.
+fn call_send_contact_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_contact()
+            .contact_id(
+                crate::run::arg::<types::ContactId>("contact_id", &[r#""15551234567""#])?,
+            )
+            .body(
+                crate::run::arg::<
+                    types::SenderContactFromPhonebook,
+                >(
+                    "body",
+                    &[
+                        r#"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","name":"text-6325"}"#,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `deleteContact`: `DELETE /contacts/{ContactID}`.
 fn call_delete_contact(client: &Client) -> Run<'_> {
     Box::pin(async move {
@@ -1220,6 +1658,19 @@ fn call_send_me_presence(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendMePresence` with every body field and optional parameter set.
+fn call_send_me_presence_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_me_presence()
+            .body(
+                crate::run::arg::<
+                    types::SendMePresenceRequest,
+                >("body", &[r#"{"presence":"offline"}"#])?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `getPresence`: `GET /presences/{EntryID}`.
 fn call_get_presence(client: &Client) -> Run<'_> {
     Box::pin(async move {
@@ -1236,6 +1687,24 @@ fn call_send_presence(client: &Client) -> Run<'_> {
             .send_presence()
             .entry_id(arg::<types::SendPresenceEntryId>("sendPresence", "entry_id")?)
             .body(arg::<types::SendPresenceRequest>("sendPresence", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `sendPresence` with every body field and optional parameter set.
+fn call_send_presence_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_presence()
+            .entry_id(
+                crate::run::arg::<
+                    types::SendPresenceEntryId,
+                >("entry_id", &[r#""15551234567""#])?,
+            )
+            .body(
+                crate::run::arg::<
+                    types::SendPresenceRequest,
+                >("body", &[r#"{"presence":"recording","delay":341.1705}"#])?,
+            );
         Ok(finish(request.send().await))
     })
 }
@@ -1415,6 +1884,29 @@ fn call_send_group_invite(client: &Client) -> Run<'_> {
             .send_group_invite()
             .invite_code(arg::<types::InviteCode>("sendGroupInvite", "invite_code")?)
             .body(arg::<types::SenderGroupInviteByCode>("sendGroupInvite", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `sendGroupInvite` with every body field and optional parameter set.
+fn call_send_group_invite_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_group_invite()
+            .invite_code(
+                crate::run::arg::<
+                    types::InviteCode,
+                >("invite_code", &[r#""ABCDEFGHIJKLMNOPQRSTUV""#])?,
+            )
+            .body(
+                crate::run::arg::<
+                    types::SenderGroupInviteByCode,
+                >(
+                    "body",
+                    &[
+                        r#"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","title":"text-6325","body":"text-8341","preview_type":"style1","preview":"text-6739","media":"text-3696","mime_type":"text-6555","no_encode":false,"no_cache":false,"mentions":["15551234567","15551234567"]}"#,
+                    ],
+                )?,
+            );
         Ok(finish(request.send().await))
     })
 }
@@ -1794,6 +2286,29 @@ fn call_send_newsletter_invite(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendNewsletterInvite` with every body field and optional parameter set.
+fn call_send_newsletter_invite_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_newsletter_invite()
+            .newsletter_invite_code(
+                crate::run::arg::<
+                    types::NewsletterInviteCode,
+                >("newsletter_invite_code", &[r#""AAAAAAAAAAAAAAAAAAAAAAAA""#])?,
+            )
+            .body(
+                crate::run::arg::<
+                    types::SenderNewsletterInviteByCode,
+                >(
+                    "body",
+                    &[
+                        r#"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","title":"text-6325","body":"text-8341","preview_type":"style1","preview":"text-6739","media":"text-3696","mime_type":"text-6555","no_encode":false,"no_cache":false,"mentions":["15551234567","15551234567"]}"#,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `getMediaFiles`: `GET /media`.
 fn call_get_media_files(client: &Client) -> Run<'_> {
     Box::pin(async move {
@@ -1919,6 +2434,27 @@ fn call_send_product(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendProduct` with every body field and optional parameter set.
+fn call_send_product_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_product()
+            .product_id(
+                crate::run::arg::<types::ProductId>("product_id", &[r#""15551234567""#])?,
+            )
+            .body(
+                crate::run::arg::<
+                    types::SenderProductFromCatalog,
+                >(
+                    "body",
+                    &[
+                        r#"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","catalog_id":"text-6325"}"#,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `deleteProduct`: `DELETE /business/products/{ProductID}`.
 fn call_delete_product(client: &Client) -> Run<'_> {
     Box::pin(async move {
@@ -1955,6 +2491,27 @@ fn call_send_catalog(client: &Client) -> Run<'_> {
             .send_catalog()
             .contact_id(arg::<types::ContactId>("sendCatalog", "contact_id")?)
             .body(arg::<types::SenderCatalogById>("sendCatalog", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `sendCatalog` with every body field and optional parameter set.
+fn call_send_catalog_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_catalog()
+            .contact_id(
+                crate::run::arg::<types::ContactId>("contact_id", &[r#""15551234567""#])?,
+            )
+            .body(
+                crate::run::arg::<
+                    types::SenderCatalogById,
+                >(
+                    "body",
+                    &[
+                        r#"{"to":"15551234567","quoted":"AAAA-AAAA","edit":"AAAA-AAAA","title":"text-6325","description":"text-8341","body":"text-1117","preview_type":"media","preview":"text-3696","media":"text-6555","mime_type":"text-2419","no_encode":false,"no_cache":true,"mentions":["15551234567","15551234567"]}"#,
+                    ],
+                )?,
+            );
         Ok(finish(request.send().await))
     })
 }

@@ -13,33 +13,51 @@ pub fn calls() -> Vec<Call<Client>> {
         call_update_account), Call::new("removeAccount", call_remove_account),
         Call::new("disableAccount", call_disable_account), Call::new("enableAccount",
         call_enable_account), Call::new("sendMessage", call_send_message),
-        Call::new("sendImage", call_send_image), Call::new("sendVideo", call_send_video),
-        Call::new("sendDocument", call_send_document), Call::new("sendAudio",
-        call_send_audio), Call::new("sendSticker", call_send_sticker),
-        Call::new("sendLocation", call_send_location), Call::new("sendContacts",
-        call_send_contacts), Call::new("sendInteractive", call_send_interactive),
-        Call::new("sendTemplate", call_send_template), Call::new("sendFlow",
-        call_send_flow), Call::new("sendReaction", call_send_reaction),
-        Call::new("sendCatalog", call_send_catalog), Call::new("sendSingleProduct",
-        call_send_single_product), Call::new("sendProductList", call_send_product_list),
-        Call::new("markAsRead", call_mark_as_read), Call::new("listTemplates",
-        call_list_templates), Call::new("uploadTemplate", call_upload_template),
-        Call::new("deleteTemplate", call_delete_template), Call::new("listFlows",
-        call_list_flows), Call::new("createFlow", call_create_flow), Call::new("getFlow",
-        call_get_flow), Call::new("uploadFlowAsset", call_upload_flow_asset),
-        Call::new("publishFlow", call_publish_flow), Call::new("deprecateFlow",
-        call_deprecate_flow), Call::new("deleteFlow", call_delete_flow),
-        Call::new("listPhoneNumbers", call_list_phone_numbers),
-        Call::new("requestVerificationCode", call_request_verification_code),
-        Call::new("verifyCode", call_verify_code), Call::new("registerPhoneNumber",
-        call_register_phone_number), Call::new("listCatalogs", call_list_catalogs),
-        Call::new("listProducts", call_list_products), Call::new("getBusinessProfile",
-        call_get_business_profile), Call::new("updateBusinessProfile",
-        call_update_business_profile), Call::new("deleteMediaFile",
-        call_delete_media_file), Call::new("getCachedEvents", call_get_cached_events),
-        Call::new("clearCache", call_clear_cache), Call::new("getCacheStats",
-        call_get_cache_stats), Call::new("replayCachedEvents",
-        call_replay_cached_events), Call::new("getCachedEvent", call_get_cached_event),
+        Call::new("sendMessage (all fields)", call_send_message_all_fields),
+        Call::new("sendImage", call_send_image), Call::new("sendImage (all fields)",
+        call_send_image_all_fields), Call::new("sendVideo", call_send_video),
+        Call::new("sendVideo (all fields)", call_send_video_all_fields),
+        Call::new("sendDocument", call_send_document),
+        Call::new("sendDocument (all fields)", call_send_document_all_fields),
+        Call::new("sendAudio", call_send_audio), Call::new("sendAudio (all fields)",
+        call_send_audio_all_fields), Call::new("sendSticker", call_send_sticker),
+        Call::new("sendSticker (all fields)", call_send_sticker_all_fields),
+        Call::new("sendLocation", call_send_location),
+        Call::new("sendLocation (all fields)", call_send_location_all_fields),
+        Call::new("sendContacts", call_send_contacts),
+        Call::new("sendContacts (all fields)", call_send_contacts_all_fields),
+        Call::new("sendInteractive", call_send_interactive),
+        Call::new("sendInteractive (all fields)", call_send_interactive_all_fields),
+        Call::new("sendTemplate", call_send_template),
+        Call::new("sendTemplate (all fields)", call_send_template_all_fields),
+        Call::new("sendFlow", call_send_flow), Call::new("sendFlow (all fields)",
+        call_send_flow_all_fields), Call::new("sendReaction", call_send_reaction),
+        Call::new("sendReaction (all fields)", call_send_reaction_all_fields),
+        Call::new("sendCatalog", call_send_catalog),
+        Call::new("sendCatalog (all fields)", call_send_catalog_all_fields),
+        Call::new("sendSingleProduct", call_send_single_product),
+        Call::new("sendSingleProduct (all fields)", call_send_single_product_all_fields),
+        Call::new("sendProductList", call_send_product_list),
+        Call::new("sendProductList (all fields)", call_send_product_list_all_fields),
+        Call::new("markAsRead", call_mark_as_read), Call::new("markAsRead (all fields)",
+        call_mark_as_read_all_fields), Call::new("listTemplates", call_list_templates),
+        Call::new("uploadTemplate", call_upload_template), Call::new("deleteTemplate",
+        call_delete_template), Call::new("listFlows", call_list_flows),
+        Call::new("createFlow", call_create_flow), Call::new("getFlow", call_get_flow),
+        Call::new("uploadFlowAsset", call_upload_flow_asset), Call::new("publishFlow",
+        call_publish_flow), Call::new("deprecateFlow", call_deprecate_flow),
+        Call::new("deleteFlow", call_delete_flow), Call::new("listPhoneNumbers",
+        call_list_phone_numbers), Call::new("requestVerificationCode",
+        call_request_verification_code), Call::new("verifyCode", call_verify_code),
+        Call::new("registerPhoneNumber", call_register_phone_number),
+        Call::new("listCatalogs", call_list_catalogs), Call::new("listProducts",
+        call_list_products), Call::new("getBusinessProfile", call_get_business_profile),
+        Call::new("updateBusinessProfile", call_update_business_profile),
+        Call::new("deleteMediaFile", call_delete_media_file),
+        Call::new("getCachedEvents", call_get_cached_events), Call::new("clearCache",
+        call_clear_cache), Call::new("getCacheStats", call_get_cache_stats),
+        Call::new("replayCachedEvents", call_replay_cached_events),
+        Call::new("getCachedEvent", call_get_cached_event),
         Call::new("deleteCachedEvent", call_delete_cached_event),
         Call::new("replayCachedEvent", call_replay_cached_event),
     ]
@@ -281,12 +299,48 @@ fn call_send_message(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendMessage` with every body field and optional parameter set.
+fn call_send_message_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_message()
+            .body(
+                crate::run::arg::<
+                    types::SendMessageBody,
+                >(
+                    "body",
+                    &[
+                        r#"{"account_id":"text-6325","to":"text-8341","text":"text-1117"}"#,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `sendImage`: `POST /api/send/image`.
 fn call_send_image(client: &Client) -> Run<'_> {
     Box::pin(async move {
         let request = client
             .send_image()
             .body(arg::<types::SendImageBody>("sendImage", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `sendImage` with every body field and optional parameter set.
+fn call_send_image_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_image()
+            .body(
+                crate::run::arg::<
+                    types::SendImageBody,
+                >(
+                    "body",
+                    &[
+                        r#"{"account_id":"text-6325","to":"text-8341","caption":"text-1117","mime_type":"text-6739","image_data":"Y29udHJhY3Q="}"#,
+                    ],
+                )?,
+            );
         Ok(finish(request.send().await))
     })
 }
@@ -299,12 +353,48 @@ fn call_send_video(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendVideo` with every body field and optional parameter set.
+fn call_send_video_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_video()
+            .body(
+                crate::run::arg::<
+                    types::SendVideoBody,
+                >(
+                    "body",
+                    &[
+                        r#"{"account_id":"text-6325","to":"text-8341","caption":"text-1117","mime_type":"text-6739","video_data":"Y29udHJhY3Q="}"#,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `sendDocument`: `POST /api/send/document`.
 fn call_send_document(client: &Client) -> Run<'_> {
     Box::pin(async move {
         let request = client
             .send_document()
             .body(arg::<types::SendDocumentBody>("sendDocument", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `sendDocument` with every body field and optional parameter set.
+fn call_send_document_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_document()
+            .body(
+                crate::run::arg::<
+                    types::SendDocumentBody,
+                >(
+                    "body",
+                    &[
+                        r#"{"account_id":"text-6325","to":"text-8341","caption":"text-1117","mime_type":"text-6739","filename":"text-3696","document_data":"Y29udHJhY3Q="}"#,
+                    ],
+                )?,
+            );
         Ok(finish(request.send().await))
     })
 }
@@ -317,12 +407,48 @@ fn call_send_audio(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendAudio` with every body field and optional parameter set.
+fn call_send_audio_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_audio()
+            .body(
+                crate::run::arg::<
+                    types::SendAudioBody,
+                >(
+                    "body",
+                    &[
+                        r#"{"account_id":"text-6325","to":"text-8341","audio_data":"Y29udHJhY3Q=","mime_type":"text-1117"}"#,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `sendSticker`: `POST /api/send/sticker`.
 fn call_send_sticker(client: &Client) -> Run<'_> {
     Box::pin(async move {
         let request = client
             .send_sticker()
             .body(arg::<types::SendStickerBody>("sendSticker", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `sendSticker` with every body field and optional parameter set.
+fn call_send_sticker_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_sticker()
+            .body(
+                crate::run::arg::<
+                    types::SendStickerBody,
+                >(
+                    "body",
+                    &[
+                        r#"{"account_id":"text-6325","to":"text-8341","sticker_data":"Y29udHJhY3Q=","mime_type":"text-1117"}"#,
+                    ],
+                )?,
+            );
         Ok(finish(request.send().await))
     })
 }
@@ -335,12 +461,48 @@ fn call_send_location(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendLocation` with every body field and optional parameter set.
+fn call_send_location_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_location()
+            .body(
+                crate::run::arg::<
+                    types::SendLocationBody,
+                >(
+                    "body",
+                    &[
+                        r#"{"account_id":"text-6325","to":"text-8341","latitude":117.5,"longitude":739.5,"name":"text-3696","address":"text-6555"}"#,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `sendContacts`: `POST /api/send/contacts`.
 fn call_send_contacts(client: &Client) -> Run<'_> {
     Box::pin(async move {
         let request = client
             .send_contacts()
             .body(arg::<types::SendContactsBody>("sendContacts", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `sendContacts` with every body field and optional parameter set.
+fn call_send_contacts_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_contacts()
+            .body(
+                crate::run::arg::<
+                    types::SendContactsBody,
+                >(
+                    "body",
+                    &[
+                        r#"{"account_id":"text-6325","to":"text-8341","contacts":[{"name":{"formatted_name":"text-1117","first_name":"text-6739","last_name":"text-3696"},"phones":[{"phone":"text-6555","type":"text-2419"}]},{"name":{"formatted_name":"text-8847","first_name":"text-9526","last_name":"text-9367"},"phones":[{"phone":"text-7512","type":"text-644"}]}]}"#,
+                    ],
+                )?,
+            );
         Ok(finish(request.send().await))
     })
 }
@@ -353,12 +515,48 @@ fn call_send_interactive(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendInteractive` with every body field and optional parameter set.
+fn call_send_interactive_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_interactive()
+            .body(
+                crate::run::arg::<
+                    types::SendInteractiveBody,
+                >(
+                    "body",
+                    &[
+                        r#"{"account_id":"text-6325","to":"text-8341","interactive":{"type":"button","header":{},"body":{"text":"text-6739"},"footer":{"text":"text-3696"},"action":{}}}"#,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `sendTemplate`: `POST /api/send/template`.
 fn call_send_template(client: &Client) -> Run<'_> {
     Box::pin(async move {
         let request = client
             .send_template()
             .body(arg::<types::SendTemplateBody>("sendTemplate", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `sendTemplate` with every body field and optional parameter set.
+fn call_send_template_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_template()
+            .body(
+                crate::run::arg::<
+                    types::SendTemplateBody,
+                >(
+                    "body",
+                    &[
+                        r#"{"account_id":"text-6325","to":"text-8341","template":{"name":"text-1117","language":{"code":"text-6739"},"components":[{"type":"text-3696","format":"text-6555","text":"text-2419","buttons":[{}],"parameters":[{}]},{"type":"text-8847","format":"text-9526","text":"text-9367","buttons":[{}],"parameters":[{}]}]}}"#,
+                    ],
+                )?,
+            );
         Ok(finish(request.send().await))
     })
 }
@@ -371,12 +569,48 @@ fn call_send_flow(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendFlow` with every body field and optional parameter set.
+fn call_send_flow_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_flow()
+            .body(
+                crate::run::arg::<
+                    types::SendFlowBody,
+                >(
+                    "body",
+                    &[
+                        r#"{"account_id":"text-6325","to":"text-8341","flow_id":"text-1117","flow_token":"text-6739","header_text":"text-3696","body_text":"text-6555","footer_text":"text-2419","button_text":"text-8847","screen":"text-9526","flow_data":{}}"#,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `sendReaction`: `POST /api/send/reaction`.
 fn call_send_reaction(client: &Client) -> Run<'_> {
     Box::pin(async move {
         let request = client
             .send_reaction()
             .body(arg::<types::SendReactionBody>("sendReaction", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `sendReaction` with every body field and optional parameter set.
+fn call_send_reaction_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_reaction()
+            .body(
+                crate::run::arg::<
+                    types::SendReactionBody,
+                >(
+                    "body",
+                    &[
+                        r#"{"account_id":"text-6325","to":"text-8341","message_id":"text-1117","emoji":"text-6739"}"#,
+                    ],
+                )?,
+            );
         Ok(finish(request.send().await))
     })
 }
@@ -389,12 +623,48 @@ fn call_send_catalog(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendCatalog` with every body field and optional parameter set.
+fn call_send_catalog_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_catalog()
+            .body(
+                crate::run::arg::<
+                    types::SendCatalogBody,
+                >(
+                    "body",
+                    &[
+                        r#"{"account_id":"text-6325","to":"text-8341","body_text":"text-1117","thumbnail_product_retailer_id":"text-6739"}"#,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `sendSingleProduct`: `POST /api/send/product`.
 fn call_send_single_product(client: &Client) -> Run<'_> {
     Box::pin(async move {
         let request = client
             .send_single_product()
             .body(arg::<types::SendSingleProductBody>("sendSingleProduct", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `sendSingleProduct` with every body field and optional parameter set.
+fn call_send_single_product_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_single_product()
+            .body(
+                crate::run::arg::<
+                    types::SendSingleProductBody,
+                >(
+                    "body",
+                    &[
+                        r#"{"account_id":"text-6325","to":"text-8341","catalog_id":"text-1117","product_retailer_id":"text-6739","body_text":"text-3696","footer_text":"text-6555"}"#,
+                    ],
+                )?,
+            );
         Ok(finish(request.send().await))
     })
 }
@@ -407,12 +677,43 @@ fn call_send_product_list(client: &Client) -> Run<'_> {
         Ok(finish(request.send().await))
     })
 }
+/// `sendProductList` with every body field and optional parameter set.
+fn call_send_product_list_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .send_product_list()
+            .body(
+                crate::run::arg::<
+                    types::SendProductListBody,
+                >(
+                    "body",
+                    &[
+                        r#"{"account_id":"text-6325","to":"text-8341","header_text":"text-1117","body_text":"text-6739","footer_text":"text-3696","catalog_id":"text-6555","sections":[{"title":"text-2419","product_items":[{"product_retailer_id":"text-8847"}]},{"title":"text-9526","product_items":[{"product_retailer_id":"text-9367"}]}]}"#,
+                    ],
+                )?,
+            );
+        Ok(finish(request.send().await))
+    })
+}
 /// `markAsRead`: `POST /api/messages/read`.
 fn call_mark_as_read(client: &Client) -> Run<'_> {
     Box::pin(async move {
         let request = client
             .mark_as_read()
             .body(arg::<types::MarkAsReadBody>("markAsRead", "body")?);
+        Ok(finish(request.send().await))
+    })
+}
+/// `markAsRead` with every body field and optional parameter set.
+fn call_mark_as_read_all_fields(client: &Client) -> Run<'_> {
+    Box::pin(async move {
+        let request = client
+            .mark_as_read()
+            .body(
+                crate::run::arg::<
+                    types::MarkAsReadBody,
+                >("body", &[r#"{"account_id":"text-6325","message_id":"text-8341"}"#])?,
+            );
         Ok(finish(request.send().await))
     })
 }

@@ -84,9 +84,9 @@ pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
         ("contact-list", "limit") => &[r#"10"#],
         ("contact-list", "page") => &[r#"1"#],
         ("contact-create", "body") => &[r#"{"phoneNumber":"+16315551111"}"#],
-        ("contact-retrieve", "id") => &[r#""contract""#],
-        ("contact-delete", "id") => &[r#""contract""#],
-        ("contact-update", "id") => &[r#""contract""#],
+        ("contact-retrieve", "id") => &[r#""1693364594105000026""#],
+        ("contact-delete", "id") => &[r#""1693364594105000026""#],
+        ("contact-update", "id") => &[r#""1693364594105000026""#],
         ("contact-update", "body") => &[r#"{}"#],
         ("custom_events-create-definition", "body") => {
             &[

@@ -69,13 +69,19 @@ fn upload_media_bytes(client: &Client) -> Run<'_> {
     Box::pin(async move { Ok(finish(client.upload_media_bytes(super::png()).await)) })
 }
 
-/// Files for a multipart body: a file replaces `media` where the body has one.
+/// Files for a multipart body: a file replaces `media` where the body has one, and is the
+/// whole body where the JSON call sets no field at all (a story posted from a file): an empty
+/// multipart body is no body.
 fn files(operation: &str) -> Vec<(String, Upload)> {
-    let has_media = examples(operation, "body")
+    let body = examples(operation, "body")
         .first()
-        .and_then(|json| serde_json::from_str::<serde_json::Value>(json).ok())
-        .is_some_and(|body| body.get("media").is_some());
-    if has_media {
+        .and_then(|json| serde_json::from_str::<serde_json::Value>(json).ok());
+    let has_media = body.as_ref().is_some_and(|b| b.get("media").is_some());
+    let empty = body
+        .as_ref()
+        .and_then(serde_json::Value::as_object)
+        .is_some_and(serde_json::Map::is_empty);
+    if has_media || empty {
         vec![("media".to_owned(), super::jpeg())]
     } else {
         Vec::new()
