@@ -15,6 +15,9 @@ mod options;
 mod provider;
 mod recipient;
 mod sent;
+#[cfg(feature = "webhook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "webhook")))]
+pub mod webhook;
 
 pub use capability::{Capabilities, Feature};
 pub use error::{BoxError, Error, ErrorKind, ProviderError, Result, ValidationError, Violation};
