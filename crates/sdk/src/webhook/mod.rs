@@ -27,6 +27,8 @@ mod event;
 mod meta;
 mod onprem;
 mod receiver;
+#[cfg(feature = "redis")]
+mod redis;
 #[cfg(feature = "test-util")]
 #[cfg_attr(docsrs, doc(cfg(feature = "test-util")))]
 pub mod test_util;
@@ -43,6 +45,9 @@ pub use event::{
     InboundMedia, InboundMessage, Party, Pricing, ReplyContext, StatusUpdate, UnknownEvent,
 };
 pub use receiver::{Delivery, WebhookReceiver};
+#[cfg(feature = "redis")]
+#[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
+pub use redis::RedisDedup;
 
 use crate::Provider;
 

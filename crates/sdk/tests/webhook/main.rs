@@ -1,10 +1,11 @@
-//! The webhook integration tests: every sample payload, verification, de-duplication, and
-//! property tests on arbitrary input.
+//! The webhook integration tests: every sample payload, verification, de-duplication (in
+//! memory and against a real `redis-server`), and property tests on arbitrary input.
 
 mod cloud;
 mod dedup;
 mod onprem;
 mod props;
+mod redis;
 mod support;
 mod verify;
 mod whapi;
