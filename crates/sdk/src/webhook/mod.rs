@@ -9,6 +9,7 @@
 //!   body that is not JSON, or not of the provider's overall shape, is an error.
 //! - [`WebhookReceiver::receive_once`] sets redeliveries aside through a [`DedupStore`]:
 //!   [`MemoryDedup`] by default, `RedisDedup` (feature `redis`) for several instances.
+//! - [`axum`] (feature `axum`) has an extractor and the Cloud API's handshake handler.
 //! - [`test_util`] (feature `test-util`) signs payloads the way each provider does.
 //!
 //! | provider | verification | payload |
@@ -19,6 +20,9 @@
 //! | YCloud | `YCloud-Signature: t=…,s=<hex>` (HMAC-SHA256 of `{t}.{body}`), replay window | `Event` with `type` |
 //! | WhatsHooked | a configured hook header, bearer or basic credential | `{type, timestamp, data}` |
 
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub mod axum;
 mod cloud;
 mod de;
 mod dedup;

@@ -1,6 +1,8 @@
 //! The webhook integration tests: every sample payload, verification, de-duplication (in
-//! memory and against a real `redis-server`), and property tests on arbitrary input.
+//! memory and against a real `redis-server`), the axum integration over loopback, and
+//! property tests on arbitrary input.
 
+mod axum;
 mod cloud;
 mod dedup;
 mod onprem;
