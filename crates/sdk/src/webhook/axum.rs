@@ -50,6 +50,23 @@ use super::receiver::{Delivery, WebhookReceiver};
 /// The verified, parsed and de-duplicated events of a delivery
 /// ([`WebhookReceiver::receive_once`]). The receiver comes from the router's state through
 /// `FromRef`. It consumes the body, so it must be a handler's last argument.
+///
+/// axum's `DefaultBodyLimit` (2 MB unless changed) applies first, then the receiver's
+/// [`max_body`](WebhookReceiver::max_body); raise the former for WhatsHooked's inline media.
+///
+/// ```
+/// use axum::{routing::post, Router};
+/// use whatsapp_sdk::webhook::axum::Events;
+/// use whatsapp_sdk::webhook::WebhookReceiver;
+/// use whatsapp_sdk::{Provider, Secret};
+///
+/// async fn hook(Events(delivery): Events) -> String {
+///     format!("{} new, {} again", delivery.events.len(), delivery.duplicates.len())
+/// }
+///
+/// let receiver = WebhookReceiver::bearer(Provider::WhatsHooked, Secret::new("hook-token"));
+/// let app: Router = Router::new().route("/hook", post(hook)).with_state(receiver);
+/// ```
 #[derive(Debug, Clone)]
 pub struct Events(pub Delivery);
 
@@ -85,6 +102,19 @@ where
 /// Why [`Events`] or [`cloud_challenge`] refused a request. The response is the status of
 /// [`WebhookError::status`] (401, 413, 400, 403, 503, 500) with a short fixed text: it never
 /// echoes a secret, a signature or the body.
+///
+/// ```
+/// use axum::response::IntoResponse;
+/// use whatsapp_sdk::webhook::axum::WebhookRejection;
+/// use whatsapp_sdk::webhook::WebhookReceiver;
+/// use whatsapp_sdk::Secret;
+///
+/// let receiver = WebhookReceiver::cloud(Secret::new("app-secret"));
+/// let error = receiver.receive(&http::HeaderMap::new(), b"{}").unwrap_err();
+/// let rejection = WebhookRejection::from(error);
+/// assert_eq!(rejection.status(), http::StatusCode::UNAUTHORIZED);
+/// assert_eq!(rejection.into_response().status(), http::StatusCode::UNAUTHORIZED);
+/// ```
 #[derive(Debug)]
 pub struct WebhookRejection(Rejected);
 
@@ -154,7 +184,22 @@ impl IntoResponse for WebhookRejection {
 
 /// Answers the Cloud API's `GET` subscription handshake with `hub.challenge` when
 /// `hub.verify_token` matches the receiver's ([`WebhookReceiver::verify_subscription`]);
-/// 403 otherwise.
+/// 403 otherwise. Route it as `GET` next to the `POST` handler (see the module example).
+///
+/// ```
+/// use axum::extract::{RawQuery, State};
+/// use whatsapp_sdk::webhook::axum::cloud_challenge;
+/// use whatsapp_sdk::webhook::WebhookReceiver;
+/// use whatsapp_sdk::Secret;
+///
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let receiver = WebhookReceiver::cloud(Secret::new("app-secret"))
+///     .with_verify_token(Secret::new("verify-token"));
+/// let query = "hub.mode=subscribe&hub.challenge=42&hub.verify_token=verify-token";
+/// let answer = cloud_challenge(State(receiver), RawQuery(Some(query.into()))).await;
+/// assert_eq!(answer.unwrap(), "42");
+/// # });
+/// ```
 pub async fn cloud_challenge(
     State(receiver): State<WebhookReceiver>,
     RawQuery(query): RawQuery,

@@ -13,6 +13,12 @@ use crate::BoxError;
 
 /// How long stores remember a key unless told otherwise: a week, longer than providers keep
 /// retrying a delivery.
+///
+/// ```
+/// use whatsapp_sdk::webhook::{MemoryDedup, DEFAULT_TTL};
+///
+/// assert_eq!(MemoryDedup::default().ttl(), DEFAULT_TTL);
+/// ```
 pub const DEFAULT_TTL: Duration = Duration::from_secs(7 * 24 * 60 * 60);
 
 /// A de-duplication store: claims event keys for one delivery attempt, atomically.
@@ -59,6 +65,13 @@ impl<T: DedupStore + ?Sized> DedupStore for Arc<T> {
 }
 
 /// A de-duplication store failed (Redis unreachable, timed out, answered an error).
+///
+/// ```
+/// use whatsapp_sdk::webhook::DedupError;
+///
+/// let error = DedupError::new("connection refused");
+/// assert_eq!(error.to_string(), "de-duplication store failed: connection refused");
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[error("de-duplication store failed: {source}")]
 pub struct DedupError {

@@ -172,6 +172,23 @@ impl fmt::Display for Party {
 }
 
 /// A message someone sent to the account.
+///
+/// ```
+/// use whatsapp_sdk::webhook::{self, InboundEvent};
+/// use whatsapp_sdk::Provider;
+///
+/// let body = br#"{"id":"evt_1","type":"whatsapp.inbound_message.received","apiVersion":"v2",
+///   "createTime":"2026-03-02T08:15:30.120Z","whatsappInboundMessage":{"id":"65f2c3a1e4b0a7d1c9e8f012",
+///   "wamid":"wamid.HBgNODYxMzgwMDAwMDAwMBUCABIYFDNBMEI3MjA2RkRGOUFCNTRFQUM0AA==","from":"+8613800000000",
+///   "to":"+16315551111","type":"text","text":{"body":"Hi"}}}"#;
+/// let events = webhook::parse(Provider::YCloud, body)?;
+/// let InboundEvent::Message(message) = &events[0] else { unreachable!() };
+/// assert_eq!(message.text(), Some("Hi"));
+/// assert_eq!(message.id.as_str(), "65f2c3a1e4b0a7d1c9e8f012"); // mark it read with this
+/// assert!(message.reply_id().as_str().starts_with("wamid.")); // quote or react with this
+/// assert_eq!(message.chat.to_string(), "+8613800000000");
+/// # Ok::<(), whatsapp_sdk::webhook::WebhookError>(())
+/// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct InboundMessage {
@@ -228,6 +245,25 @@ impl InboundMessage {
 }
 
 /// What an [`InboundMessage`] carries.
+///
+/// ```
+/// use whatsapp_sdk::webhook::InboundContent;
+///
+/// fn describe(content: &InboundContent) -> String {
+///     match content {
+///         InboundContent::Text(text) => format!("text: {text}"),
+///         InboundContent::ButtonReply { id, .. } => format!("tapped button {id}"),
+///         InboundContent::Reaction(reaction) => match reaction.emoji() {
+///             Some(emoji) => format!("reacted {emoji}"),
+///             None => "took a reaction back".into(),
+///         },
+///         InboundContent::Unknown { kind } => format!("a `{kind}` message"),
+///         _ => "something else".into(),
+///     }
+/// }
+/// assert_eq!(describe(&InboundContent::Text("hi".into())), "text: hi");
+/// assert_eq!(describe(&InboundContent::Unknown { kind: "order".into() }), "a `order` message");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum InboundContent {
@@ -293,6 +329,20 @@ pub enum InboundContent {
 }
 
 /// A media file in an incoming message.
+///
+/// ```
+/// use whatsapp_sdk::webhook::{self, InboundContent, InboundEvent};
+/// use whatsapp_sdk::Provider;
+///
+/// let body = br#"{"messages":[{"from":"16315551234","id":"ABGGFlA5FpafAgo6tHcNmNjXmuSh","type":"voice",
+///   "timestamp":"1521497955","voice":{"id":"463eb7ec-ff4e-4d9b-b110-1879cbd411b2","mime_type":"audio/ogg; codecs=opus"}}]}"#;
+/// let events = webhook::parse(Provider::OnPrem, body)?;
+/// let InboundEvent::Message(message) = &events[0] else { unreachable!() };
+/// let InboundContent::Audio(audio) = &message.content else { unreachable!() };
+/// assert!(audio.voice);
+/// assert_eq!(audio.id.as_ref().map(|id| id.as_str()), Some("463eb7ec-ff4e-4d9b-b110-1879cbd411b2"));
+/// # Ok::<(), whatsapp_sdk::webhook::WebhookError>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct InboundMedia {
@@ -318,6 +368,19 @@ pub struct InboundMedia {
 }
 
 /// The message an incoming message replies to, or the fact that it was forwarded.
+///
+/// ```
+/// use whatsapp_sdk::webhook::{self, InboundEvent};
+/// use whatsapp_sdk::Provider;
+///
+/// let body = br#"{"messages":[{"from":"16315551234","id":"ABGGFlA5FpafAgo6tHcNmNjXmuSn","type":"text",
+///   "text":{"body":"Yes"},"context":{"from":"16315558011","id":"gBEGkYiEB1VXAglK1ZEqA1YKPrU"}}]}"#;
+/// let events = webhook::parse(Provider::OnPrem, body)?;
+/// let context = events[0].as_message().and_then(|m| m.context.as_ref()).unwrap();
+/// assert_eq!(context.message_id.as_ref().unwrap().as_str(), "gBEGkYiEB1VXAglK1ZEqA1YKPrU");
+/// assert!(!context.forwarded);
+/// # Ok::<(), whatsapp_sdk::webhook::WebhookError>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ReplyContext {
@@ -330,6 +393,25 @@ pub struct ReplyContext {
 }
 
 /// What happened to a sent message.
+///
+/// ```
+/// use whatsapp_sdk::webhook::{self, DeliveryStatus};
+/// use whatsapp_sdk::Provider;
+///
+/// let body = br#"{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages",
+///   "value":{"metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
+///   "statuses":[{"id":"wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI0QUY3","status":"failed","timestamp":"1749416820",
+///   "recipient_id":"16505551234","errors":[{"code":131047,"title":"Re-engagement message",
+///   "error_data":{"details":"More than 24 hours have passed."}}],
+///   "pricing":{"billable":false,"pricing_model":"CBP","category":"service"}}]}}]}]}"#;
+/// let events = webhook::parse(Provider::Cloud, body)?;
+/// let status = events[0].as_status().unwrap();
+/// assert_eq!(status.status, DeliveryStatus::Failed);
+/// assert_eq!(status.errors[0].code.as_deref(), Some("131047"));
+/// assert_eq!(status.pricing.as_ref().and_then(|p| p.billable), Some(false));
+/// assert_eq!(status.account.as_deref(), Some("106540352242922"));
+/// # Ok::<(), whatsapp_sdk::webhook::WebhookError>(())
+/// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct StatusUpdate {
@@ -429,6 +511,15 @@ impl fmt::Display for DeliveryStatus {
 }
 
 /// An error a provider reported in a webhook: why a message failed, or an account problem.
+///
+/// ```
+/// use whatsapp_sdk::webhook::EventError;
+///
+/// let mut error = EventError::default();
+/// error.code = Some("131047".into());
+/// error.title = Some("Re-engagement message".into());
+/// assert_eq!(error.to_string(), "code 131047: Re-engagement message");
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct EventError {
@@ -464,7 +555,14 @@ impl fmt::Display for EventError {
     }
 }
 
-/// The conversation a message was billed in.
+/// The conversation a message was billed in (see the example of [`StatusUpdate`]).
+///
+/// ```
+/// use whatsapp_sdk::webhook::Conversation;
+///
+/// let conversation = Conversation::default();
+/// assert!(conversation.id.is_none() && conversation.expires.is_none());
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Conversation {
@@ -476,7 +574,13 @@ pub struct Conversation {
     pub expires: Option<SystemTime>,
 }
 
-/// How a message is priced.
+/// How a message is priced (see the example of [`StatusUpdate`]).
+///
+/// ```
+/// use whatsapp_sdk::webhook::Pricing;
+///
+/// assert_eq!(Pricing::default().billable, None);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Pricing {
@@ -489,6 +593,17 @@ pub struct Pricing {
 }
 
 /// Errors the provider reported outside any message.
+///
+/// ```
+/// use whatsapp_sdk::webhook::{self, InboundEvent};
+/// use whatsapp_sdk::Provider;
+///
+/// let body = br#"{"errors":[{"code":1014,"title":"Internal error","details":"Upload failed on bad image"}]}"#;
+/// let events = webhook::parse(Provider::OnPrem, body)?;
+/// let InboundEvent::Error(report) = &events[0] else { unreachable!() };
+/// assert_eq!(report.errors[0].details.as_deref(), Some("Upload failed on bad image"));
+/// # Ok::<(), whatsapp_sdk::webhook::WebhookError>(())
+/// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct ErrorEvent {
@@ -505,6 +620,20 @@ pub struct ErrorEvent {
 }
 
 /// An event the SDK does not model, kept as JSON.
+///
+/// ```
+/// use whatsapp_sdk::webhook::{self, InboundEvent};
+/// use whatsapp_sdk::Provider;
+///
+/// let body = br#"{"id":"evt_Rl0No3Pr6ChA8gWx","type":"whatsapp.template.reviewed","apiVersion":"v2",
+///   "createTime":"2026-03-02T09:00:00.000Z","whatsappTemplate":{"name":"order_update","status":"APPROVED"}}"#;
+/// let events = webhook::parse(Provider::YCloud, body)?;
+/// let InboundEvent::Unknown(event) = &events[0] else { unreachable!() };
+/// assert_eq!(event.kind, "whatsapp.template.reviewed");
+/// let json: serde_json::Value = serde_json::from_str(event.raw.get()).unwrap();
+/// assert_eq!(json["whatsappTemplate"]["status"], "APPROVED");
+/// # Ok::<(), whatsapp_sdk::webhook::WebhookError>(())
+/// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct UnknownEvent {

@@ -57,7 +57,20 @@ pub struct WebhookReceiver {
     dedup: Option<Arc<dyn DedupStore>>,
 }
 
-/// The events of one delivery, split into those seen for the first time and redeliveries.
+/// The events of one delivery, split into those seen for the first time and redeliveries
+/// (see [`WebhookReceiver::receive_once`]).
+///
+/// ```
+/// use whatsapp_sdk::webhook::{self, Delivery};
+/// use whatsapp_sdk::Provider;
+///
+/// // A delivery to hand to a handler under test.
+/// let events = webhook::parse(Provider::OnPrem, br#"{"messages":[{"from":"16315551234",
+///     "id":"ABGGFlA5FpafAgo6tHcNmNjXmuSf","type":"text","text":{"body":"Hi"}}]}"#)?;
+/// let delivery = Delivery::new(events);
+/// assert_eq!((delivery.events.len(), delivery.duplicates.len()), (1, 0));
+/// # Ok::<(), whatsapp_sdk::webhook::WebhookError>(())
+/// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Delivery {

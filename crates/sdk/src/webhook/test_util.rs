@@ -25,6 +25,16 @@ pub fn cloud_signature(app_secret: &Secret, body: &[u8]) -> String {
 }
 
 /// Headers of a Cloud API delivery of `body`: `X-Hub-Signature-256` and a JSON content type.
+///
+/// ```
+/// use whatsapp_sdk::webhook::{test_util, WebhookReceiver};
+/// use whatsapp_sdk::Secret;
+///
+/// let secret = Secret::new("app-secret");
+/// let body = br#"{"object":"whatsapp_business_account","entry":[]}"#;
+/// let headers = test_util::cloud_headers(&secret, body);
+/// assert!(WebhookReceiver::cloud(secret).receive(&headers, body).is_ok());
+/// ```
 pub fn cloud_headers(app_secret: &Secret, body: &[u8]) -> HeaderMap {
     json_headers([(
         HeaderName::from_static(verify::META_HEADER),
@@ -49,6 +59,18 @@ pub fn ycloud_signature(endpoint_secret: &Secret, body: &[u8], at: SystemTime) -
 }
 
 /// Headers of a YCloud delivery of `body` signed at `at`.
+///
+/// ```
+/// use std::time::SystemTime;
+/// use whatsapp_sdk::webhook::{test_util, WebhookReceiver};
+/// use whatsapp_sdk::Secret;
+///
+/// let secret = Secret::new("whsec_test");
+/// let body = br#"{"id":"evt_123456","type":"whatsapp.template.reviewed","apiVersion":"v2","createTime":"2026-03-02T09:00:00Z"}"#;
+/// let now = SystemTime::now();
+/// let headers = test_util::ycloud_headers(&secret, body, now);
+/// assert!(WebhookReceiver::ycloud(secret).receive_at(&headers, body, now).is_ok());
+/// ```
 pub fn ycloud_headers(endpoint_secret: &Secret, body: &[u8], at: SystemTime) -> HeaderMap {
     json_headers([(
         HeaderName::from_static(verify::YCLOUD_HEADER),
@@ -57,11 +79,33 @@ pub fn ycloud_headers(endpoint_secret: &Secret, body: &[u8], at: SystemTime) -> 
 }
 
 /// Headers carrying `value` in `header`, as Whapi and WhatsHooked send configured headers.
+///
+/// ```
+/// use http::HeaderName;
+/// use whatsapp_sdk::webhook::{test_util, WebhookReceiver};
+/// use whatsapp_sdk::{Provider, Secret};
+///
+/// let name = HeaderName::from_static("x-webhook-secret");
+/// let secret = Secret::new("s3cr3t");
+/// let headers = test_util::secret_headers(name.clone(), &secret);
+/// let receiver = WebhookReceiver::header_secret(Provider::Whapi, name, secret);
+/// assert!(receiver.receive(&headers, br#"{"messages":[]}"#).is_ok());
+/// ```
 pub fn secret_headers(header: HeaderName, value: &Secret) -> HeaderMap {
     json_headers([(header, value.expose().to_owned())])
 }
 
 /// Headers with `Authorization: Bearer <token>`.
+///
+/// ```
+/// use whatsapp_sdk::webhook::{test_util, WebhookReceiver};
+/// use whatsapp_sdk::{Provider, Secret};
+///
+/// let headers = test_util::bearer_headers(&Secret::new("hook-token"));
+/// assert_eq!(headers["authorization"], "Bearer hook-token");
+/// let receiver = WebhookReceiver::bearer(Provider::WhatsHooked, Secret::new("hook-token"));
+/// assert!(receiver.receive(&headers, br#"{"type":"whatsapp.connected","data":{}}"#).is_ok());
+/// ```
 pub fn bearer_headers(token: &Secret) -> HeaderMap {
     json_headers([(
         http::header::AUTHORIZATION,
@@ -70,6 +114,14 @@ pub fn bearer_headers(token: &Secret) -> HeaderMap {
 }
 
 /// Headers with `Authorization: Basic base64(<user>:<password>)`.
+///
+/// ```
+/// use whatsapp_sdk::webhook::test_util;
+/// use whatsapp_sdk::Secret;
+///
+/// let headers = test_util::basic_headers("Aladdin", &Secret::new("open sesame"));
+/// assert_eq!(headers["authorization"], "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
+/// ```
 pub fn basic_headers(user: &str, password: &Secret) -> HeaderMap {
     json_headers([(http::header::AUTHORIZATION, verify::basic(user, password))])
 }
