@@ -1,6 +1,7 @@
 //! Lenient pieces for the typed payload structs: providers write numbers as strings and
 //! strings as numbers, send `null` for empty lists, and add fields and values at will.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::time::{Duration, SystemTime};
 
@@ -50,6 +51,195 @@ pub(super) fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<
         }
     }
     deserializer.deserialize_any(Text)
+}
+
+/// [`text`], borrowing from the payload where the string has no escapes: for fields read
+/// and dropped (`type`, `timestamp`, ids parsed into other types).
+pub(super) fn cow<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Cow<'de, str>>, D::Error> {
+    struct Borrowing;
+    impl<'de> Visitor<'de> for Borrowing {
+        type Value = Option<Cow<'de, str>>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string or a number")
+        }
+        fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Borrowed(v)))
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v.to_owned())))
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v)))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v.to_string())))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v.to_string())))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v.to_string())))
+        }
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v.to_string())))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(Borrowing)
+        }
+    }
+    deserializer.deserialize_any(Borrowing)
+}
+
+/// [`text`] that also takes objects and arrays, as absent: for fields whose odd value must
+/// not fail the enclosing object.
+pub(super) fn any_text<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Form {
+        Text(#[serde(deserialize_with = "text")] Option<String>),
+        Other(IgnoredAny),
+    }
+    Ok(match Form::deserialize(deserializer)? {
+        Form::Text(text) => text,
+        Form::Other(_) => None,
+    })
+}
+
+/// An object read as `T`, or `None` for any other JSON (a string, a list, `null`): for
+/// objects read speculatively, whose odd value must not fail the enclosing payload. Only the
+/// top level is lenient; `T`'s own fields must take any JSON too.
+#[derive(Debug)]
+pub(super) struct Lenient<T>(pub(super) Option<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Lenient<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ObjectOnly<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectOnly<T> {
+            type Value = Lenient<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(map)).map(|t| Lenient(Some(t)))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Lenient(None))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(Lenient(None))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+                Ok(Lenient(None))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+                Ok(Lenient(None))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(Lenient(None))
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+                Ok(Lenient(None))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Lenient(None))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Lenient(None))
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                d.deserialize_any(self)
+            }
+        }
+        deserializer.deserialize_any(ObjectOnly(std::marker::PhantomData))
+    }
+}
+
+impl<T> Default for Lenient<T> {
+    fn default() -> Self {
+        Lenient(None)
+    }
+}
+
+/// A list, or empty for any other JSON; each item read as [`Lenient`] (odd items dropped).
+pub(super) fn lenient_list<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(any_list::<D, Lenient<T>>(deserializer)?
+        .into_iter()
+        .filter_map(|item| item.0)
+        .collect())
+}
+
+/// The raw items of a list, or none for any other JSON.
+pub(super) fn lenient_raw_list<'de, D>(deserializer: D) -> Result<Vec<&'de RawValue>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    any_list(deserializer)
+}
+
+/// The items of a list, or none for any other JSON.
+fn any_list<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct AnyList<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for AnyList<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+            while let Some(item) = seq.next_element::<T>()? {
+                items.push(item);
+            }
+            Ok(items)
+        }
+        fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok(Vec::new())
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    deserializer.deserialize_any(AnyList(std::marker::PhantomData))
 }
 
 /// A number, also written as a string; `null` as absent.
@@ -143,7 +333,9 @@ pub(super) fn phone(number: &str) -> Option<Recipient> {
 
 /// `provider:part:part…`, the form of every de-duplication key.
 pub(super) fn key(provider: Provider, parts: &[&str]) -> String {
-    let mut key = String::from(provider.as_str());
+    let length = provider.as_str().len() + parts.iter().map(|p| p.len() + 1).sum::<usize>();
+    let mut key = String::with_capacity(length);
+    key.push_str(provider.as_str());
     for part in parts {
         key.push(':');
         key.push_str(part);
@@ -226,6 +418,39 @@ mod tests {
         let probe: Probe = serde_json::from_str(r#"{"items":null}"#).unwrap();
         assert!(probe.items.is_empty());
         assert!(serde_json::from_str::<Probe>(r#"{"value":{}}"#).is_err());
+    }
+
+    #[derive(Deserialize)]
+    struct Outer {
+        #[serde(default)]
+        inner: Lenient<Probe>,
+        #[serde(default, deserialize_with = "lenient_list")]
+        probes: Vec<Probe>,
+        #[serde(default, deserialize_with = "any_text")]
+        name: Option<String>,
+    }
+
+    #[test]
+    fn lenient_pieces_take_any_json() {
+        for json in [
+            r#"{"inner":"x","probes":{"a":1},"name":{"b":[1]}}"#,
+            r#"{"inner":[1,{}],"probes":7,"name":[]}"#,
+            r#"{"inner":null,"probes":null,"name":null}"#,
+        ] {
+            let outer: Outer = serde_json::from_str(json).unwrap();
+            assert!(
+                outer.inner.0.is_none() && outer.probes.is_empty() && outer.name.is_none(),
+                "{json}"
+            );
+        }
+        let outer: Outer = serde_json::from_str(
+            r#"{"inner":{"value":3},"probes":[{"value":"a"},5,{"value":4}],"name":12}"#,
+        )
+        .unwrap();
+        assert_eq!(outer.inner.0.unwrap().value.as_deref(), Some("3"));
+        let values: Vec<_> = outer.probes.iter().map(|p| p.value.clone()).collect();
+        assert_eq!(values, [Some("a".to_owned()), Some("4".to_owned())]);
+        assert_eq!(outer.name.as_deref(), Some("12"));
     }
 
     #[test]

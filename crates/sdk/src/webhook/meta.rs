@@ -1,6 +1,8 @@
 //! The message and status objects Meta's APIs share: the on-premises client's webhook
 //! introduced them and the Cloud API's `value.messages[]` / `value.statuses[]` kept them.
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -26,28 +28,28 @@ pub(super) struct Scope<'s> {
 /// `contacts[]`: a sender's profile.
 #[derive(Debug, Deserialize)]
 pub(super) struct Profile {
-    #[serde(default, deserialize_with = "de::text")]
+    #[serde(default, deserialize_with = "de::any_text")]
     wa_id: Option<String>,
     #[serde(default)]
-    profile: Option<ProfileName>,
+    profile: de::Lenient<ProfileName>,
 }
 
 #[derive(Debug, Deserialize)]
 struct ProfileName {
-    #[serde(default, deserialize_with = "de::text")]
+    #[serde(default, deserialize_with = "de::any_text")]
     name: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
-struct Message {
-    #[serde(default, deserialize_with = "de::text")]
-    from: Option<String>,
+struct Message<'a> {
+    #[serde(borrow, default, deserialize_with = "de::cow")]
+    from: Option<Cow<'a, str>>,
     #[serde(default, deserialize_with = "de::text")]
     id: Option<String>,
-    #[serde(default, deserialize_with = "de::text")]
-    timestamp: Option<String>,
-    #[serde(default, rename = "type", deserialize_with = "de::text")]
-    kind: Option<String>,
+    #[serde(borrow, default, deserialize_with = "de::cow")]
+    timestamp: Option<Cow<'a, str>>,
+    #[serde(borrow, default, rename = "type", deserialize_with = "de::cow")]
+    kind: Option<Cow<'a, str>>,
     #[serde(default, deserialize_with = "de::text")]
     group_id: Option<String>,
     #[serde(default)]
@@ -474,17 +476,17 @@ impl Error {
 }
 
 #[derive(Debug, Deserialize)]
-struct Status {
+struct Status<'a> {
     #[serde(default, deserialize_with = "de::text")]
     id: Option<String>,
-    #[serde(default, deserialize_with = "de::text")]
-    status: Option<String>,
-    #[serde(default, deserialize_with = "de::text")]
-    timestamp: Option<String>,
-    #[serde(default, deserialize_with = "de::text")]
-    recipient_id: Option<String>,
-    #[serde(default, deserialize_with = "de::text")]
-    recipient_type: Option<String>,
+    #[serde(borrow, default, deserialize_with = "de::cow")]
+    status: Option<Cow<'a, str>>,
+    #[serde(borrow, default, deserialize_with = "de::cow")]
+    timestamp: Option<Cow<'a, str>>,
+    #[serde(borrow, default, deserialize_with = "de::cow")]
+    recipient_id: Option<Cow<'a, str>>,
+    #[serde(borrow, default, deserialize_with = "de::cow")]
+    recipient_type: Option<Cow<'a, str>>,
     #[serde(default)]
     conversation: Option<MetaConversation>,
     #[serde(default)]
@@ -538,11 +540,11 @@ pub(super) fn unknown(
 /// One `messages[]` item.
 pub(super) fn message(scope: &Scope<'_>, raw: &RawValue) -> InboundEvent {
     let provider = scope.provider;
-    let parsed: Message = match serde_json::from_str(raw.get()) {
+    let parsed: Message<'_> = match serde_json::from_str(raw.get()) {
         Ok(parsed) => parsed,
         Err(error) => return unknown(provider, "message", error.to_string(), raw),
     };
-    let Some(id) = de::non_empty(parsed.id.clone()) else {
+    let Some(id) = de::non_empty(parsed.id) else {
         return unknown(provider, "message", "the message has no `id`".into(), raw);
     };
     let Some(from) = parsed.from.as_deref().and_then(de::recipient) else {
@@ -563,10 +565,12 @@ pub(super) fn message(scope: &Scope<'_>, raw: &RawValue) -> InboundEvent {
             _ => None,
         });
     if let Some(profile) = profile {
-        if let Some(alternate) = profile.wa_id.as_deref().and_then(de::recipient) {
+        if profile.wa_id.as_deref() != parsed.from.as_deref()
+            && let Some(alternate) = profile.wa_id.as_deref().and_then(de::recipient)
+        {
             party = party.with_alternate(alternate);
         }
-        if let Some(name) = profile.profile.as_ref().and_then(|p| p.name.clone()) {
+        if let Some(name) = profile.profile.0.as_ref().and_then(|p| p.name.clone()) {
             party = party.with_name(name);
         }
     }
@@ -583,7 +587,7 @@ pub(super) fn message(scope: &Scope<'_>, raw: &RawValue) -> InboundEvent {
     let timestamp = parsed.timestamp.as_deref().and_then(de::unix_time);
     let errors = parsed.errors.into_iter().map(Error::into_error).collect();
     let kind = parsed.kind.unwrap_or_default();
-    let content = match kind.as_str() {
+    let content = match kind.as_ref() {
         "text" => parsed
             .text
             .map(|t| InboundContent::Text(t.body.unwrap_or_default())),
@@ -624,7 +628,7 @@ pub(super) fn message(scope: &Scope<'_>, raw: &RawValue) -> InboundEvent {
         kind: if kind.is_empty() {
             "unknown".into()
         } else {
-            kind
+            kind.into_owned()
         },
     });
     InboundEvent::Message(InboundMessage {
@@ -648,14 +652,14 @@ pub(super) fn message(scope: &Scope<'_>, raw: &RawValue) -> InboundEvent {
 /// One `statuses[]` item.
 pub(super) fn status(scope: &Scope<'_>, raw: &RawValue) -> InboundEvent {
     let provider = scope.provider;
-    let parsed: Status = match serde_json::from_str(raw.get()) {
+    let parsed: Status<'_> = match serde_json::from_str(raw.get()) {
         Ok(parsed) => parsed,
         Err(error) => return unknown(provider, "status", error.to_string(), raw),
     };
     let Some(id) = de::non_empty(parsed.id) else {
         return unknown(provider, "status", "the status has no `id`".into(), raw);
     };
-    let Some(status) = de::non_empty(parsed.status) else {
+    let Some(status) = parsed.status.filter(|s| !s.trim().is_empty()) else {
         return unknown(provider, "status", "the status has no `status`".into(), raw);
     };
     let recipient = parsed.recipient_id.as_deref().and_then(|r| {

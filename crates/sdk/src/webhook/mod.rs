@@ -72,6 +72,18 @@ use crate::Provider;
 /// # Ok::<(), WebhookError>(())
 /// ```
 pub fn parse(provider: Provider, body: &[u8]) -> Result<Vec<InboundEvent>, WebhookError> {
+    // Checked once here, the text is then read with serde_json's `from_str`, which need not
+    // check UTF-8 again in every string and raw value.
+    let body = match std::str::from_utf8(body) {
+        Ok(text) => text,
+        Err(_) => {
+            let error = match serde_json::from_slice::<serde::de::IgnoredAny>(body) {
+                Err(error) => error,
+                Ok(_) => <serde_json::Error as serde::de::Error>::custom("the body is not UTF-8"),
+            };
+            return Err(WebhookError::malformed(provider, "", error));
+        }
+    };
     match provider {
         Provider::Cloud => cloud::parse(body),
         Provider::OnPrem => onprem::parse(body),

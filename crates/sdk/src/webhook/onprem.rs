@@ -23,10 +23,10 @@ struct Payload<'a> {
     errors: Option<&'a RawValue>,
 }
 
-pub(super) fn parse(body: &[u8]) -> Result<Vec<InboundEvent>, WebhookError> {
-    de::require_object(PROVIDER, "", body)?;
+pub(super) fn parse(body: &str) -> Result<Vec<InboundEvent>, WebhookError> {
+    de::require_object(PROVIDER, "", body.as_bytes())?;
     let payload: Payload<'_> =
-        serde_json::from_slice(body).map_err(|e| WebhookError::malformed(PROVIDER, "", e))?;
+        serde_json::from_str(body).map_err(|e| WebhookError::malformed(PROVIDER, "", e))?;
     // The payload names neither the business number nor an account: one client serves one number.
     let scope = meta::Scope {
         provider: PROVIDER,

@@ -228,10 +228,10 @@ struct Error {
     details: Option<String>,
 }
 
-pub(super) fn parse(body: &[u8]) -> Result<Vec<InboundEvent>, WebhookError> {
-    de::require_object(PROVIDER, "", body)?;
+pub(super) fn parse(body: &str) -> Result<Vec<InboundEvent>, WebhookError> {
+    de::require_object(PROVIDER, "", body.as_bytes())?;
     let payload: Payload<'_> =
-        serde_json::from_slice(body).map_err(|e| WebhookError::malformed(PROVIDER, "", e))?;
+        serde_json::from_str(body).map_err(|e| WebhookError::malformed(PROVIDER, "", e))?;
     let account = de::non_empty(payload.channel_id);
     let account = account.as_deref();
     let mut events = Vec::with_capacity(
@@ -268,8 +268,8 @@ pub(super) fn parse(body: &[u8]) -> Result<Vec<InboundEvent>, WebhookError> {
 }
 
 /// The whole body as a raw value, for events kept as they are.
-fn whole(body: &[u8]) -> Result<Box<RawValue>, WebhookError> {
-    serde_json::from_slice::<&RawValue>(body)
+fn whole(body: &str) -> Result<Box<RawValue>, WebhookError> {
+    serde_json::from_str::<&RawValue>(body)
         .map(RawValue::to_owned)
         .map_err(|e| WebhookError::malformed(PROVIDER, "", e))
 }

@@ -67,12 +67,12 @@ struct Data {
     error: Option<String>,
 }
 
-pub(super) fn parse(body: &[u8]) -> Result<Vec<InboundEvent>, WebhookError> {
-    de::require_object(PROVIDER, "", body)?;
+pub(super) fn parse(body: &str) -> Result<Vec<InboundEvent>, WebhookError> {
+    de::require_object(PROVIDER, "", body.as_bytes())?;
     let envelope: Envelope<'_> =
-        serde_json::from_slice(body).map_err(|e| WebhookError::malformed(PROVIDER, "", e))?;
+        serde_json::from_str(body).map_err(|e| WebhookError::malformed(PROVIDER, "", e))?;
     let whole = || {
-        serde_json::from_slice::<&RawValue>(body)
+        serde_json::from_str::<&RawValue>(body)
             .map_err(|e| WebhookError::malformed(PROVIDER, "", e))
     };
     if let Some(event) = envelope.event {

@@ -164,10 +164,10 @@ struct YConversation {
     expire_time: Option<String>,
 }
 
-pub(super) fn parse(body: &[u8]) -> Result<Vec<InboundEvent>, WebhookError> {
-    de::require_object(PROVIDER, "", body)?;
+pub(super) fn parse(body: &str) -> Result<Vec<InboundEvent>, WebhookError> {
+    de::require_object(PROVIDER, "", body.as_bytes())?;
     let event: Event<'_> =
-        serde_json::from_slice(body).map_err(|e| WebhookError::malformed(PROVIDER, "", e))?;
+        serde_json::from_str(body).map_err(|e| WebhookError::malformed(PROVIDER, "", e))?;
     let kind = de::non_empty(event.kind).unwrap_or_else(|| "unknown".into());
     let created = event.create_time.as_deref().and_then(de::date_time);
     let item = match (kind.as_str(), event.inbound, event.outbound) {
@@ -178,7 +178,7 @@ pub(super) fn parse(body: &[u8]) -> Result<Vec<InboundEvent>, WebhookError> {
     if let Some(item) = item {
         return Ok(vec![item]);
     }
-    let raw = serde_json::from_slice::<&RawValue>(body)
+    let raw = serde_json::from_str::<&RawValue>(body)
         .map(RawValue::to_owned)
         .map_err(|e| WebhookError::malformed(PROVIDER, "", e))?;
     let dedup_key = match de::non_empty(event.id) {
