@@ -30,6 +30,9 @@ mod recipient;
 #[cfg_attr(docsrs, doc(cfg(feature = "sandbox")))]
 pub mod sandbox;
 mod sent;
+#[cfg(feature = "webhook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "webhook")))]
+pub mod webhook;
 #[cfg(feature = "whapi")]
 #[cfg_attr(docsrs, doc(cfg(feature = "whapi")))]
 pub mod whapi;

@@ -6,3 +6,4 @@ mod limits;
 mod readme;
 mod redaction;
 mod sandbox;
+mod webhook;
