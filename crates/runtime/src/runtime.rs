@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use reqwest::header::{HeaderName, HeaderValue, USER_AGENT};
+use reqwest::header::{ACCEPT, HeaderName, HeaderValue, USER_AGENT};
 use tracing::Instrument;
 
 use crate::retry::Verdict;
@@ -24,6 +24,13 @@ pub struct Runtime {
 
 /// progenitor adds `api-version: <spec info.version>` to every request; no provider reads it.
 const PROGENITOR_API_VERSION: HeaderName = HeaderName::from_static("api-version");
+
+/// What generated operations accept: JSON first, and plain text, in which some specs declare
+/// their error answers (WhatsHooked's `Error` is "Plain-text error message") and proxies answer.
+/// progenitor asks for JSON only, which a server that negotiates by `Accept` (Prism does) answers
+/// with a JSON success instead of the error asked for.
+const ACCEPT_JSON_OR_TEXT: HeaderValue =
+    HeaderValue::from_static("application/json, text/plain;q=0.5");
 
 impl Runtime {
     /// The provider crate this runtime belongs to, e.g. `cloud`.
@@ -52,6 +59,9 @@ impl Runtime {
         let headers = request.headers_mut();
         headers.remove(PROGENITOR_API_VERSION);
         headers.insert(USER_AGENT, self.user_agent.clone());
+        if headers.get(ACCEPT).is_some_and(|v| v == "application/json") {
+            headers.insert(ACCEPT, ACCEPT_JSON_OR_TEXT);
+        }
         let credential = self
             .per_operation
             .iter()
@@ -159,5 +169,41 @@ impl std::fmt::Display for DisplayWithoutUrl<'_> {
             error = source;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Settings;
+
+    fn request(accept: Option<&'static str>) -> reqwest::Request {
+        let mut request = reqwest::Request::new(
+            reqwest::Method::POST,
+            "http://127.0.0.1/api/send".parse().expect("a URL"),
+        );
+        if let Some(accept) = accept {
+            request
+                .headers_mut()
+                .insert(ACCEPT, HeaderValue::from_static(accept));
+        }
+        request
+    }
+
+    #[test]
+    fn generated_json_only_accepts_also_take_plain_text_errors() {
+        let (_, runtime) = Settings::default()
+            .build("whatshooked", "x/1", None, Vec::new())
+            .expect("valid settings");
+        let mut json = request(Some("application/json"));
+        runtime.prepare(&mut json, "send_message");
+        assert_eq!(json.headers()[ACCEPT], "application/json, text/plain;q=0.5");
+        // A hand-written operation's own choice, or none, is left alone.
+        let mut image = request(Some("image/png"));
+        runtime.prepare(&mut image, "get_media");
+        assert_eq!(image.headers()[ACCEPT], "image/png");
+        let mut none = request(None);
+        runtime.prepare(&mut none, "upload_media");
+        assert!(none.headers().get(ACCEPT).is_none());
     }
 }

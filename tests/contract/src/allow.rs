@@ -42,8 +42,25 @@ pub struct Entry {
     /// the entry allows.
     #[serde(default)]
     pub pointers: Vec<String>,
+    /// Optionally, the only messages it allows there (substrings of Prism's): a pointer as wide
+    /// as `/request/body`, where every missing required property is reported, is then narrowed
+    /// to the properties named.
+    #[serde(default)]
+    pub messages: Vec<String>,
     /// Why, in terms a reader can check in the spec.
     pub reason: String,
+}
+
+impl Entry {
+    /// Whether this entry allows `violation`.
+    pub fn allows(&self, violation: &crate::run::Violation) -> bool {
+        self.pointers.contains(&violation.pointer)
+            && (self.messages.is_empty()
+                || self
+                    .messages
+                    .iter()
+                    .any(|m| violation.message.contains(m.as_str())))
+    }
 }
 
 impl AllowList {

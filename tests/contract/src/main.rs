@@ -7,7 +7,9 @@
 
 mod allow;
 mod calls;
+mod facade;
 mod hand_written;
+mod proxy;
 mod realistic;
 mod report;
 mod run;
@@ -59,7 +61,15 @@ async fn run() -> Result<bool, String> {
         calls.extend(hand_written::cloud::calls());
         calls.extend(realistic::cloud::calls());
         let errors = realistic::cloud::error_calls();
-        reports.push(exercise("cloud", &clients, calls, errors, &allow).await);
+        let mut report = exercise("cloud", &clients, calls, errors, &allow).await;
+        facade::exercise(
+            whatsapp_sdk::Provider::Cloud,
+            &mocks.published,
+            &allow,
+            &mut report,
+        )
+        .await?;
+        reports.push(report);
     }
     if let Some(mocks) = mocks("ONPREM")? {
         let build = |url: &str, prefer: Option<&str>| {
@@ -78,7 +88,15 @@ async fn run() -> Result<bool, String> {
         calls.extend(hand_written::onprem::calls());
         calls.extend(realistic::onprem::calls());
         let errors = realistic::onprem::error_calls();
-        reports.push(exercise("onprem", &clients, calls, errors, &allow).await);
+        let mut report = exercise("onprem", &clients, calls, errors, &allow).await;
+        facade::exercise(
+            whatsapp_sdk::Provider::OnPrem,
+            &mocks.published,
+            &allow,
+            &mut report,
+        )
+        .await?;
+        reports.push(report);
     }
     if let Some(mocks) = mocks("WHAPI")? {
         let build = |url: &str, prefer: Option<&str>| {
@@ -96,7 +114,15 @@ async fn run() -> Result<bool, String> {
         calls.extend(hand_written::whapi::calls());
         calls.extend(realistic::whapi::calls());
         let errors = realistic::whapi::error_calls();
-        reports.push(exercise("whapi", &clients, calls, errors, &allow).await);
+        let mut report = exercise("whapi", &clients, calls, errors, &allow).await;
+        facade::exercise(
+            whatsapp_sdk::Provider::Whapi,
+            &mocks.published,
+            &allow,
+            &mut report,
+        )
+        .await?;
+        reports.push(report);
     }
     if let Some(mocks) = mocks("YCLOUD")? {
         let build = |url: &str, prefer: Option<&str>| {
@@ -113,7 +139,15 @@ async fn run() -> Result<bool, String> {
         let mut calls = calls::ycloud::calls();
         calls.extend(realistic::ycloud::calls());
         let errors = realistic::ycloud::error_calls();
-        reports.push(exercise("ycloud", &clients, calls, errors, &allow).await);
+        let mut report = exercise("ycloud", &clients, calls, errors, &allow).await;
+        facade::exercise(
+            whatsapp_sdk::Provider::YCloud,
+            &mocks.published,
+            &allow,
+            &mut report,
+        )
+        .await?;
+        reports.push(report);
     }
     if let Some(mocks) = mocks("WHATSHOOKED")? {
         let build = |url: &str, prefer: Option<&str>| {
@@ -131,7 +165,15 @@ async fn run() -> Result<bool, String> {
         calls.extend(hand_written::whatshooked::calls());
         calls.extend(realistic::whatshooked::calls());
         let errors = realistic::whatshooked::error_calls();
-        reports.push(exercise("whatshooked", &clients, calls, errors, &allow).await);
+        let mut report = exercise("whatshooked", &clients, calls, errors, &allow).await;
+        facade::exercise(
+            whatsapp_sdk::Provider::WhatsHooked,
+            &mocks.published,
+            &allow,
+            &mut report,
+        )
+        .await?;
+        reports.push(report);
     }
     if reports.is_empty() {
         return Err(

@@ -119,7 +119,7 @@ pub fn finish<T>(result: Result<ResponseValue<T>, Error>) -> Outcome {
 /// when it lists none, its own problem (it could not build an answer), when `body` is one. The
 /// crate may have failed to decode it as the spec's error schema, which is how a 500 about the
 /// spec's own response shows up.
-fn prism_problem(body: &[u8]) -> Option<(u16, Vec<Violation>, Option<String>)> {
+pub(crate) fn prism_problem(body: &[u8]) -> Option<(u16, Vec<Violation>, Option<String>)> {
     let json: serde_json::Value = serde_json::from_slice(body).ok()?;
     let kind = json["type"].as_str()?;
     if !kind.starts_with("https://stoplight.io/prism/errors#") {
@@ -141,7 +141,7 @@ fn prism_problem(body: &[u8]) -> Option<(u16, Vec<Violation>, Option<String>)> {
 }
 
 /// Prism's `sl-violations` header: a JSON array of `{location: [...], message}`.
-fn header_violations(headers: &reqwest::header::HeaderMap) -> Vec<Violation> {
+pub(crate) fn header_violations(headers: &reqwest::header::HeaderMap) -> Vec<Violation> {
     headers
         .get("sl-violations")
         .and_then(|v| v.to_str().ok())
@@ -171,7 +171,7 @@ fn body_violations(body: &whatsapp_sdk_runtime::ErrorBody) -> Vec<Violation> {
     }
 }
 
-fn violations(list: &serde_json::Value) -> Vec<Violation> {
+pub(crate) fn violations(list: &serde_json::Value) -> Vec<Violation> {
     list.as_array()
         .into_iter()
         .flatten()
