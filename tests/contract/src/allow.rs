@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 /// Most entries the list may ever hold: lower it when one goes, never raise it.
-pub const MAX_ENTRIES: usize = 10;
+pub(crate) const MAX_ENTRIES: usize = 10;
 
 /// The failures an entry may allow, both request violations at the pointers it names; answers
 /// are never excused (every one reaches a decoder, from the published spec's examples or
@@ -13,16 +13,16 @@ pub const MAX_ENTRIES: usize = 10;
 ///   branches all match the same value);
 /// - `prism-limitation`: a multipart field Prism 5.14 cannot read as the array or object the
 ///   spec declares, however it is sent (reproducible with the `curl` command in the reason).
-pub const KINDS: [&str; 2] = ["unsatisfiable", "prism-limitation"];
+pub(crate) const KINDS: [&str; 2] = ["unsatisfiable", "prism-limitation"];
 
 /// Kinds about the request: their entries name the request pointers they allow, so that a
 /// request broken anywhere else still fails. All kinds are.
-pub const REQUEST_KINDS: [&str; 2] = ["unsatisfiable", "prism-limitation"];
+pub(crate) const REQUEST_KINDS: [&str; 2] = ["unsatisfiable", "prism-limitation"];
 
 /// `tests/contract/allow-list.toml`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct AllowList {
+pub(crate) struct AllowList {
     /// The entries.
     #[serde(default)]
     pub allow: Vec<Entry>,
@@ -31,7 +31,7 @@ pub struct AllowList {
 /// One allowed failure, shared by the operations it names.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// Provider folder name.
     pub provider: String,
     /// The operations as the report names them.
@@ -53,7 +53,7 @@ pub struct Entry {
 
 impl Entry {
     /// Whether this entry allows `violation`.
-    pub fn allows(&self, violation: &crate::run::Violation) -> bool {
+    pub(crate) fn allows(&self, violation: &crate::run::Violation) -> bool {
         self.pointers.contains(&violation.pointer)
             && (self.messages.is_empty()
                 || self
@@ -65,7 +65,7 @@ impl Entry {
 
 impl AllowList {
     /// Reads and checks the list.
-    pub fn load(path: &std::path::Path) -> Result<Self, String> {
+    pub(crate) fn load(path: &std::path::Path) -> Result<Self, String> {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let list: Self = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         let count = list.allow.len();
@@ -104,7 +104,7 @@ impl AllowList {
     }
 
     /// The entry allowing `failure` of `operation`, if any.
-    pub fn find(&self, provider: &str, operation: &str, failure: &str) -> Option<&Entry> {
+    pub(crate) fn find(&self, provider: &str, operation: &str, failure: &str) -> Option<&Entry> {
         self.allow.iter().find(|e| {
             e.provider == provider
                 && e.failure == failure

@@ -17,7 +17,7 @@ use crate::allow::AllowList;
 use crate::report::{Problem, ProviderReport};
 
 /// Sends every case `provider`'s adapter supports to the published mock at `url`.
-pub async fn exercise(
+pub(crate) async fn exercise(
     provider: Provider,
     url: &str,
     allow: &AllowList,

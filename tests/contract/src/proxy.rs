@@ -26,7 +26,7 @@ struct Shared {
 
 /// A running proxy; dropping it stops the server.
 #[derive(Debug)]
-pub struct Proxy {
+pub(crate) struct Proxy {
     addr: SocketAddr,
     shared: Arc<Shared>,
     task: tokio::task::JoinHandle<()>,
@@ -34,7 +34,7 @@ pub struct Proxy {
 
 impl Proxy {
     /// Starts a proxy to `upstream` on a free loopback port.
-    pub async fn start(upstream: &str) -> Result<Self, String> {
+    pub(crate) async fn start(upstream: &str) -> Result<Self, String> {
         let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
             .await
             .map_err(|e| format!("proxy: cannot bind: {e}"))?;
@@ -54,12 +54,12 @@ impl Proxy {
     }
 
     /// The URL to give a client instead of the mock's.
-    pub fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         format!("http://{}", self.addr)
     }
 
     /// The request violations reported since the last call, and forgets them.
-    pub fn take(&self) -> Vec<Violation> {
+    pub(crate) fn take(&self) -> Vec<Violation> {
         std::mem::take(&mut *self.shared.seen.lock().unwrap_or_else(|p| p.into_inner()))
     }
 }

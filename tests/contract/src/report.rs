@@ -7,7 +7,7 @@ use crate::run::{Outcome, Violation};
 
 /// What is wrong with one call, if anything.
 #[derive(Debug)]
-pub enum Problem {
+pub(crate) enum Problem {
     /// The spec's values could not be turned into the crate's argument types.
     Request(String),
     /// Prism found the request outside the published contract.
@@ -30,7 +30,7 @@ pub enum Problem {
 /// Judges what the published mock said about the request. Its answer is the spec's own
 /// example; when Prism cannot serve it (the example breaks the schema) the request was still
 /// valid, and the answer mocks exercise the decoder instead.
-pub fn judge_request(outcome: Result<Outcome, String>) -> (Option<Problem>, bool) {
+pub(crate) fn judge_request(outcome: Result<Outcome, String>) -> (Option<Problem>, bool) {
     match outcome {
         Err(message) => (Some(Problem::Request(message)), false),
         Ok(Outcome::Answered {
@@ -56,7 +56,7 @@ pub fn judge_request(outcome: Result<Outcome, String>) -> (Option<Problem>, bool
 
 /// Judges what an answer mock (generated answers from the corrected copy) returned: it must
 /// be a success that decodes and that Prism found valid.
-pub fn judge_answer(seed: u64, outcome: Result<Outcome, String>) -> Option<Problem> {
+pub(crate) fn judge_answer(seed: u64, outcome: Result<Outcome, String>) -> Option<Problem> {
     match outcome {
         // Reported once, by the request judgement.
         Err(_) => None,
@@ -94,7 +94,7 @@ pub fn judge_answer(seed: u64, outcome: Result<Outcome, String>) -> Option<Probl
 
 /// One provider's results.
 #[derive(Debug, Default)]
-pub struct ProviderReport {
+pub(crate) struct ProviderReport {
     /// Provider folder name.
     pub provider: &'static str,
     /// Operations in the upstream spec, when `cargo xtask contract` says.
@@ -129,7 +129,12 @@ pub struct ProviderReport {
 
 impl ProviderReport {
     /// Records one call through the facade's adapter, judged on the published mock only.
-    pub fn record_facade(&mut self, allow: &AllowList, name: &str, problem: Option<Problem>) {
+    pub(crate) fn record_facade(
+        &mut self,
+        allow: &AllowList,
+        name: &str,
+        problem: Option<Problem>,
+    ) {
         self.facade_calls += 1;
         match problem {
             None => {
@@ -150,7 +155,7 @@ impl ProviderReport {
     }
 
     /// Records one call: the request judgement and each answer mock's.
-    pub fn record(
+    pub(crate) fn record(
         &mut self,
         allow: &AllowList,
         operation: &str,
@@ -212,12 +217,17 @@ impl ProviderReport {
     }
 
     /// Operations called whose answers never reached a decoder.
-    pub fn undecoded(&self) -> Vec<&String> {
+    pub(crate) fn undecoded(&self) -> Vec<&String> {
         self.called.difference(&self.answered).collect()
     }
 
     /// Records an error call.
-    pub fn record_error(&mut self, operation: &str, status: &str, outcome: Result<(), String>) {
+    pub(crate) fn record_error(
+        &mut self,
+        operation: &str,
+        status: &str,
+        outcome: Result<(), String>,
+    ) {
         match outcome {
             Ok(()) => self.errors_decoded += 1,
             Err(message) => self.failures.push((
@@ -228,7 +238,7 @@ impl ProviderReport {
     }
 
     /// Whether this provider passes.
-    pub fn passed(&self) -> bool {
+    pub(crate) fn passed(&self) -> bool {
         self.failures.is_empty()
             && self.stale.is_empty()
             && self.undecoded().is_empty()
@@ -237,7 +247,7 @@ impl ProviderReport {
 }
 
 /// The whole report as Markdown.
-pub fn markdown(reports: &[ProviderReport]) -> String {
+pub(crate) fn markdown(reports: &[ProviderReport]) -> String {
     let mut out = String::from(
         "# Contract suite\n\n| provider | operations exercised | calls | facade calls | answers decoded | error bodies decoded | violations | decode failures | spec contradictions | Prism errors | other failures | allowed |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );

@@ -7,10 +7,10 @@ use progenitor_client::ResponseValue;
 use whatsapp_sdk_runtime::Error;
 
 /// A call in flight: `Err` when the request could not even be built from the spec's values.
-pub type Run<'a> = Pin<Box<dyn Future<Output = Result<Outcome, String>> + 'a>>;
+pub(crate) type Run<'a> = Pin<Box<dyn Future<Output = Result<Outcome, String>> + 'a>>;
 
 /// One operation (or body variant) and the function that calls it on client `C`.
-pub struct Call<C> {
+pub(crate) struct Call<C> {
     /// The spec's operationId, with the variant in parentheses for hand-written body variants.
     pub operation: &'static str,
     /// Sends the request.
@@ -19,14 +19,14 @@ pub struct Call<C> {
 
 impl<C> Call<C> {
     /// A call of `operation`.
-    pub fn new(operation: &'static str, run: for<'a> fn(&'a C) -> Run<'a>) -> Self {
+    pub(crate) fn new(operation: &'static str, run: for<'a> fn(&'a C) -> Run<'a>) -> Self {
         Self { operation, run }
     }
 }
 
 /// A request-validation problem Prism reported.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Violation {
+pub(crate) struct Violation {
     /// Where, as a JSON pointer into the request (`/request/body/to`).
     pub pointer: String,
     /// What.
@@ -35,7 +35,7 @@ pub struct Violation {
 
 /// What one call came to.
 #[derive(Debug)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// The mock answered (any status), with the violations it reported.
     Answered {
         /// HTTP status.
@@ -55,7 +55,10 @@ pub enum Outcome {
 }
 
 /// The first of `candidates` (values from the spec, as JSON) that decodes into the setter's type.
-pub fn arg<T: serde::de::DeserializeOwned>(name: &str, candidates: &[&str]) -> Result<T, String> {
+pub(crate) fn arg<T: serde::de::DeserializeOwned>(
+    name: &str,
+    candidates: &[&str],
+) -> Result<T, String> {
     let mut reasons = Vec::new();
     for json in candidates {
         match serde_json::from_str(json) {
@@ -70,7 +73,7 @@ pub fn arg<T: serde::de::DeserializeOwned>(name: &str, candidates: &[&str]) -> R
 }
 
 /// Classifies what an operation's `send()` returned.
-pub fn finish<T>(result: Result<ResponseValue<T>, Error>) -> Outcome {
+pub(crate) fn finish<T>(result: Result<ResponseValue<T>, Error>) -> Outcome {
     match result {
         Ok(value) => Outcome::Answered {
             status: value.status().as_u16(),

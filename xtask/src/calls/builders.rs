@@ -6,7 +6,7 @@ use syn::{Fields, GenericArgument, ImplItem, Item, PathArguments, ReturnType, Ty
 
 /// One generated operation as callers see it.
 #[derive(Debug, Clone)]
-pub struct Operation {
+pub(crate) struct Operation {
     /// `Client` method, which is also the snake_case operation id.
     pub method: String,
     /// The builder's setters, in declaration order.
@@ -19,7 +19,7 @@ pub struct Operation {
 
 /// One builder setter.
 #[derive(Debug, Clone)]
-pub struct Setter {
+pub(crate) struct Setter {
     /// Setter (and field) name.
     pub name: String,
     /// The type its argument converts into, as Rust source relative to the crate root.
@@ -29,7 +29,7 @@ pub struct Setter {
 }
 
 /// Every operation in a generated file.
-pub fn operations(file: &syn::File) -> Vec<Operation> {
+pub(crate) fn operations(file: &syn::File) -> Vec<Operation> {
     let mut methods = Vec::new();
     let mut structs = std::collections::BTreeMap::new();
     let mut answers = std::collections::BTreeMap::new();

@@ -138,14 +138,14 @@ pub fn source(
          use {library}::{{Client, types}};\n\
          use crate::run::{{Call, Run, finish}};\n\
          /// One call per generated operation, in the order of `generated.rs`.\n\
-         pub fn calls() -> Vec<Call<Client>> {{ vec![{table}] }}\n\
+         pub(crate) fn calls() -> Vec<Call<Client>> {{ vec![{table}] }}\n\
          /// Values for `setter` of `operation`, as JSON: the spec's own example first, then one\n\
          /// built from its schema (an example can contradict its schema).\n\
-         pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {{\n\
+         pub(crate) fn examples(operation: &str, setter: &str) -> &'static [&'static str] {{\n\
              match (operation, setter) {{ {examples} _ => &[] }}\n\
          }}\n\
          /// The first of [`examples`] that fits the setter's type.\n\
-         pub fn arg<T: serde::de::DeserializeOwned>(operation: &str, setter: &str) -> Result<T, String> {{\n\
+         pub(crate) fn arg<T: serde::de::DeserializeOwned>(operation: &str, setter: &str) -> Result<T, String> {{\n\
              crate::run::arg(setter, examples(operation, setter))\n\
          }}\n\
          {functions}"

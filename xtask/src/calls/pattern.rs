@@ -4,7 +4,7 @@
 //! The result is checked with `regress`; `None` when the subset is not enough.
 
 /// A string `pattern` matches.
-pub fn sample(pattern: &str) -> Option<String> {
+pub(super) fn sample(pattern: &str) -> Option<String> {
     let chars: Vec<char> = pattern.chars().collect();
     let mut pos = 0;
     let out = alternation(&chars, &mut pos)?;

@@ -28,7 +28,7 @@ const PATTERN_CANDIDATES: &[&str] = &[
 ];
 
 /// The example of a parameter or media-type object (`example`, then the first `examples`).
-pub fn own_example(holder: &Value) -> Option<Value> {
+pub(crate) fn own_example(holder: &Value) -> Option<Value> {
     if let Some(example) = holder.get("example") {
         return Some(example.clone());
     }
@@ -40,7 +40,7 @@ pub fn own_example(holder: &Value) -> Option<Value> {
 }
 
 /// A value for `schema` in `doc`.
-pub fn example(doc: &Value, schema: &Value) -> Value {
+pub(crate) fn example(doc: &Value, schema: &Value) -> Value {
     build(doc, schema, 0)
 }
 
@@ -126,7 +126,7 @@ fn build(doc: &Value, schema: &Value, depth: usize) -> Value {
 
 /// Whether `value` has the JSON type `schema` declares (a spec's example sometimes does not, as
 /// an integer id for a string); a value that fails this cannot be the right example.
-pub fn fits_type(schema: &Value, value: &Value) -> bool {
+pub(crate) fn fits_type(schema: &Value, value: &Value) -> bool {
     match schema.get("type").and_then(Value::as_str) {
         Some("string") => value.is_string(),
         Some("integer") => value.is_i64() || value.is_u64(),

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::provider::read_to_string;
 
 /// The npm package that provides the mock server.
-pub const PRISM_PACKAGE: &str = "@stoplight/prism-cli";
+pub(super) const PRISM_PACKAGE: &str = "@stoplight/prism-cli";
 
 /// Bound on `npm ci`; it takes seconds with a warm npm cache, a minute or so without.
 const INSTALL_LIMIT: Duration = Duration::from_secs(600);
@@ -26,7 +26,7 @@ or from https://nodejs.org/; Prism itself is then installed by this command into
 tests/contract/node_modules with `npm ci`, never globally";
 
 /// Fails with installation advice unless `node` and `npm` run; returns their versions.
-pub fn check() -> Result<(String, String)> {
+pub(super) fn check() -> Result<(String, String)> {
     Ok((version_of("node")?, version_of("npm")?))
 }
 
@@ -50,7 +50,7 @@ fn version_of(tool: &str) -> Result<String> {
 }
 
 /// Runs `npm ci` in `dir` unless the Prism version pinned in its `package.json` is installed.
-pub fn ensure_prism(dir: &Path, processes: &Processes) -> Result<()> {
+pub(super) fn ensure_prism(dir: &Path, processes: &Processes) -> Result<()> {
     let pinned = pinned_version(&read_to_string(&dir.join("package.json"))?)?;
     let installed_manifest = dir
         .join("node_modules")
@@ -107,7 +107,7 @@ pub fn ensure_prism(dir: &Path, processes: &Processes) -> Result<()> {
 }
 
 /// The exact Prism version `package.json` pins (in devDependencies or dependencies).
-pub fn pinned_version(package_json: &str) -> Result<String> {
+pub(super) fn pinned_version(package_json: &str) -> Result<String> {
     let doc = parse(package_json, "package.json")?;
     let version = ["devDependencies", "dependencies"]
         .iter()
@@ -128,7 +128,7 @@ pub fn pinned_version(package_json: &str) -> Result<String> {
 }
 
 /// The `version` of an installed package's `package.json`.
-pub fn installed_version(package_json: &str) -> Result<String> {
+pub(super) fn installed_version(package_json: &str) -> Result<String> {
     parse(package_json, PRISM_PACKAGE)?
         .get("version")
         .and_then(Value::as_str)

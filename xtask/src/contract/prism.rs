@@ -24,7 +24,7 @@ const TAIL_LINES: usize = 30;
 
 /// What a mock serves and how it answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub(super) enum Role {
     /// The published spec, answering from its examples, with `--errors`: judges requests.
     Published,
     /// The corrected copy, answering with values generated from its schemas (`--dynamic`) with
@@ -34,7 +34,7 @@ pub enum Role {
 
 /// A started mock.
 #[derive(Debug)]
-pub struct Mock {
+pub(super) struct Mock {
     /// Provider folder name.
     pub provider: &'static str,
     /// What it does.
@@ -51,7 +51,7 @@ pub struct Mock {
 
 impl Mock {
     /// `http://127.0.0.1:<port>`, the base URL the contract binary calls.
-    pub fn url(&self) -> String {
+    pub(super) fn url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }
 }
@@ -60,7 +60,7 @@ impl Mock {
 ///
 /// The listener is dropped before Prism binds the port, so another process could take it in
 /// between; Prism would then exit with EADDRINUSE and [`wait_ready`] reports it with the log.
-pub fn free_port() -> Result<u16> {
+pub(super) fn free_port() -> Result<u16> {
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
         .map_err(|e| Error::Tool(format!("cannot bind a loopback port: {e}")))?;
     let port = listener
@@ -76,7 +76,7 @@ pub fn free_port() -> Result<u16> {
 /// upstream spec with the overlay and the contract-correcting passes
 /// (`normalize::MOCK_PASSES`), since answers generated from a spec that requires an undeclared
 /// name can never be valid.
-pub fn start(
+pub(super) fn start(
     processes: &Processes,
     tools_dir: &Path,
     provider: &Provider,
@@ -128,7 +128,7 @@ pub fn start(
 }
 
 /// Waits until `mock` accepts TCP connections; returns how long it took since its spawn.
-pub fn wait_ready(processes: &Processes, mock: &Mock) -> Result<Duration> {
+pub(super) fn wait_ready(processes: &Processes, mock: &Mock) -> Result<Duration> {
     let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, mock.port));
     loop {
         if let Some(status) = processes.try_wait(mock.pid)? {

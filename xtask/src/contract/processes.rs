@@ -15,14 +15,14 @@ use std::time::{Duration, Instant};
 use crate::error::{Error, Result};
 
 /// Exit code after Ctrl-C, by shell convention 128 + SIGINT.
-pub const INTERRUPTED: i32 = 130;
+pub(super) const INTERRUPTED: i32 = 130;
 
 /// How often a running child is polled; short enough that waiting adds no noticeable delay.
 const POLL: Duration = Duration::from_millis(100);
 
 /// The children still running, killed together when this is dropped.
 #[derive(Debug, Default)]
-pub struct Processes {
+pub(super) struct Processes {
     state: Arc<Mutex<State>>,
 }
 
@@ -44,7 +44,7 @@ struct Tracked {
 impl Processes {
     /// Kills every registered child and exits with [`INTERRUPTED`] on Ctrl-C (and on SIGTERM or
     /// SIGHUP, so a cancelled CI job does not leave mocks behind either). Once per process.
-    pub fn stop_on_interrupt(&self) -> Result<()> {
+    pub(super) fn stop_on_interrupt(&self) -> Result<()> {
         let state = Arc::clone(&self.state);
         ctrlc::set_handler(move || {
             eprintln!("interrupted; stopping the processes this command started");
@@ -55,7 +55,7 @@ impl Processes {
     }
 
     /// Spawns `command` and registers it under `name`; returns its PID.
-    pub fn spawn(&self, name: &str, command: &mut Command) -> Result<u32> {
+    pub(super) fn spawn(&self, name: &str, command: &mut Command) -> Result<u32> {
         // Spawned under the lock, so an interrupt either sees the child or prevents it.
         let mut state = lock(&self.state);
         if state.interrupted {
@@ -74,7 +74,7 @@ impl Processes {
     }
 
     /// The child's exit status if it has ended (it is then unregistered), `None` while it runs.
-    pub fn try_wait(&self, pid: u32) -> Result<Option<ExitStatus>> {
+    pub(super) fn try_wait(&self, pid: u32) -> Result<Option<ExitStatus>> {
         let mut state = lock(&self.state);
         let Some(index) = state.children.iter().position(|t| t.child.id() == pid) else {
             return Err(Error::Tool(format!("process {pid} is not registered")));
@@ -91,7 +91,7 @@ impl Processes {
     }
 
     /// Runs `command` to completion, killing it and failing once `limit` has passed.
-    pub fn run_bounded(
+    pub(super) fn run_bounded(
         &self,
         name: &str,
         command: &mut Command,
@@ -115,7 +115,7 @@ impl Processes {
     }
 
     /// Kills one child and waits for it.
-    pub fn stop(&self, pid: u32) {
+    pub(super) fn stop(&self, pid: u32) {
         let mut state = lock(&self.state);
         if let Some(index) = state.children.iter().position(|t| t.child.id() == pid) {
             kill(state.children.remove(index));

@@ -9,7 +9,7 @@ use super::{Context, Pass};
 use crate::error::PassError;
 use crate::walk::for_each_schema;
 
-pub const PASS: Pass = Pass {
+pub(super) const PASS: Pass = Pass {
     name: "default-outside-enum",
     reason: "typify generates a `Default` impl from `default` and fails when the value is not one of the enum's",
     run,

@@ -12,7 +12,7 @@ use super::{Context, Pass};
 use crate::error::PassError;
 use crate::walk::for_each_schema;
 
-pub const PASS: Pass = Pass {
+pub(super) const PASS: Pass = Pass {
     name: "openapi-3.1-to-3.0",
     reason: "progenitor accepts only `openapi: 3.0.x` documents and the 3.0 schema dialect",
     run,

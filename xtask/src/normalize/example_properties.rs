@@ -16,7 +16,7 @@ use crate::error::PassError;
 use crate::pointer::{from_ref, join};
 use crate::walk::{media_type_pointers, root_schema_pointers};
 
-pub const PASS: Pass = Pass {
+pub(super) const PASS: Pass = Pass {
     name: "example-properties",
     reason: "fields a schema's own example shows but the schema never declares are dropped from real answers",
     run,

@@ -20,7 +20,7 @@ use crate::error::PassError;
 use crate::pointer::join;
 use crate::walk::{for_each_schema, media_type_pointers, root_schema_pointers};
 
-pub const PASS: Pass = Pass {
+pub(super) const PASS: Pass = Pass {
     name: "example-types",
     reason: "a scalar whose own example has another JSON type fails on that example and on the provider answers it shows",
     run,

@@ -15,7 +15,7 @@ use super::{Context, Pass};
 use crate::error::PassError;
 use crate::walk::resolve;
 
-pub const PASS: Pass = Pass {
+pub(super) const PASS: Pass = Pass {
     name: "form-query-objects",
     reason: "Prism reads an exploded form query object only through its schema's own properties, which an allOf has none of",
     run,

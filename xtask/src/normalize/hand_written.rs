@@ -6,7 +6,7 @@ use super::{Context, Pass};
 use crate::error::PassError;
 use crate::walk::{METHODS, operations};
 
-pub const PASS: Pass = Pass {
+pub(super) const PASS: Pass = Pass {
     name: "hand-written-operations",
     reason: "operations progenitor cannot generate are implemented by hand; each is listed with its reason in codegen.toml",
     run,

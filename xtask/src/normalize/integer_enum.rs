@@ -8,7 +8,7 @@ use crate::error::PassError;
 use crate::pointer::join;
 use crate::walk::for_each_schema;
 
-pub const PASS: Pass = Pass {
+pub(super) const PASS: Pass = Pass {
     name: "integer-string-enum",
     reason: "typify cannot build an integer enum from string values; the values are the numbers they spell",
     run,

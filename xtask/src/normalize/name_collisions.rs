@@ -15,7 +15,7 @@ use super::{Context, Pass};
 use crate::error::PassError;
 use crate::walk::{media_type_pointers, operations};
 
-pub const PASS: Pass = Pass {
+pub(super) const PASS: Pass = Pass {
     name: "inline-name-collisions",
     reason: "an inline schema named like a component schema would make typify emit two types with one name",
     run,

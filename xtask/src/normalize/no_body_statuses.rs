@@ -11,7 +11,7 @@ use crate::error::PassError;
 use crate::pointer::join;
 use crate::walk::{operations, resolve};
 
-pub const PASS: Pass = Pass {
+pub(super) const PASS: Pass = Pass {
     name: "no-body-statuses",
     reason: "HTTP forbids content on 204/205/304 and on any answer to HEAD; a schema there would make the client decode a body that never arrives",
     run,

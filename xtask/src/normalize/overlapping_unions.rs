@@ -15,7 +15,7 @@ use super::{Context, Pass};
 use crate::error::PassError;
 use crate::walk::{for_each_schema, resolve};
 
-pub const PASS: Pass = Pass {
+pub(super) const PASS: Pass = Pass {
     name: "overlapping-one-of",
     reason: "a oneOf whose branches share every value admits no valid instance; the mock serves it as anyOf",
     run,

@@ -10,7 +10,7 @@ use super::{Context, Pass};
 use crate::error::PassError;
 use crate::walk::for_each_schema;
 
-pub const PASS: Pass = Pass {
+pub(super) const PASS: Pass = Pass {
     name: "ref-siblings",
     reason: "a 3.0 reader ignores keys beside `$ref`; keep the meaningful ones by wrapping the reference in `allOf`",
     run,

@@ -6,7 +6,7 @@ use super::{Context, Pass};
 use crate::error::PassError;
 use crate::pointer::join;
 
-pub const PASS: Pass = Pass {
+pub(super) const PASS: Pass = Pass {
     name: "check-refs",
     reason: "progenitor unwraps references and would panic on one that does not resolve; report it with its place instead",
     run,

@@ -18,7 +18,7 @@ use crate::error::PassError;
 use crate::pointer::{from_ref, join};
 use crate::walk::{operations, walk_schema};
 
-pub const PASS: Pass = Pass {
+pub(super) const PASS: Pass = Pass {
     name: "request-defaults",
     reason: "typify sends a defaulted field's default unasked, so a request with one field overwrites the server's values of the others",
     run,

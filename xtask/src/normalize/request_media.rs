@@ -12,14 +12,14 @@ use crate::error::PassError;
 use crate::pointer::join;
 use crate::walk::operations;
 
-pub const PASS: Pass = Pass {
+pub(super) const PASS: Pass = Pass {
     name: "request-media-type",
     reason: "progenitor generates one body per operation and panics when several media types are offered",
     run,
 };
 
 /// Whether a media type is JSON (`application/json`, `application/problem+json`, with parameters).
-pub fn is_json(media_type: &str) -> bool {
+pub(super) fn is_json(media_type: &str) -> bool {
     let essence = media_type.split(';').next().unwrap_or_default().trim();
     essence == "application/json"
         || (essence.starts_with("application/") && essence.ends_with("+json"))

@@ -16,7 +16,7 @@ use crate::error::PassError;
 use crate::pointer::join;
 use crate::walk::{operations, resolve};
 
-pub const PASS: Pass = Pass {
+pub(super) const PASS: Pass = Pass {
     name: "unify-responses",
     reason: "progenitor asserts that all success (and all error) responses of an operation have one type",
     run,
@@ -174,12 +174,12 @@ fn kind_of(response: &Value) -> Kind {
 }
 
 /// PascalCase, as progenitor names types.
-pub fn pascal(name: &str) -> String {
+pub(super) fn pascal(name: &str) -> String {
     heck::ToPascalCase::to_pascal_case(name)
 }
 
 /// `base`, or `base2`, `base3`, … whichever no component schema uses yet.
-pub fn free_component_name(doc: &Value, base: &str) -> String {
+pub(super) fn free_component_name(doc: &Value, base: &str) -> String {
     let taken = |name: &str| {
         doc.pointer("/components/schemas")
             .and_then(Value::as_object)

@@ -7,7 +7,7 @@ use super::{Context, Pass};
 use crate::error::PassError;
 use crate::walk::media_type_pointers;
 
-pub const PASS: Pass = Pass {
+pub(super) const PASS: Pass = Pass {
     name: "schemaless-json",
     reason: "progenitor panics (`todo!`) on a JSON media type without a schema; `{}` makes it an untyped JSON value",
     run,

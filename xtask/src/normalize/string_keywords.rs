@@ -12,7 +12,7 @@ use super::{Context, Pass};
 use crate::error::PassError;
 use crate::walk::for_each_schema;
 
-pub const PASS: Pass = Pass {
+pub(super) const PASS: Pass = Pass {
     name: "string-keywords-on-non-strings",
     reason: "pattern and length bounds on a non-string type validate nothing, yet make generators answer strings",
     run,

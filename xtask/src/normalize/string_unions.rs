@@ -12,7 +12,7 @@ use super::{Context, Pass};
 use crate::error::PassError;
 use crate::walk::{for_each_schema, resolve};
 
-pub const PASS: Pass = Pass {
+pub(super) const PASS: Pass = Pass {
     name: "string-unions",
     reason: "typify turns a union of indistinguishable string schemas into a struct no string decodes into",
     run,

@@ -16,7 +16,7 @@ use super::{Context, Pass};
 use crate::error::PassError;
 use crate::walk::{resolve, root_schema_pointers};
 
-pub const PASS: Pass = Pass {
+pub(super) const PASS: Pass = Pass {
     name: "undeclared-required",
     reason: "a required name the schema never declares makes every real answer fail with \"missing field\"",
     run,

@@ -258,7 +258,7 @@ pub fn source(
          use {library}::types;\n\
          use super::{{Case, Kind, decode}};\n\
          /// Every case, sorted by kind and source.\n\
-         pub const CASES: &[Case] = &[{rows}];\n"
+         pub(crate) const CASES: &[Case] = &[{rows}];\n"
     );
     let parsed: syn::File =
         syn::parse_str(&code).map_err(|e| format!("decoder checks do not parse: {e}"))?;

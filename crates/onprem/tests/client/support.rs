@@ -1,10 +1,10 @@
 use whatsapp_sdk_onprem::{Client, ClientBuilder, RetryPolicy};
 use wiremock::MockServer;
 
-pub const TOKEN: &str = "onprem-bearer-token-123";
-pub const PASSWORD: &str = "onprem-admin-password-456";
+pub(crate) const TOKEN: &str = "onprem-bearer-token-123";
+pub(crate) const PASSWORD: &str = "onprem-admin-password-456";
 
-pub fn builder(server: &MockServer) -> ClientBuilder {
+pub(crate) fn builder(server: &MockServer) -> ClientBuilder {
     Client::builder()
         .with_base_url(format!("{}/v1", server.uri()))
         .with_access_token(TOKEN)
@@ -12,12 +12,12 @@ pub fn builder(server: &MockServer) -> ClientBuilder {
         .with_retry_policy(RetryPolicy::never())
 }
 
-pub fn client(server: &MockServer) -> Client {
+pub(crate) fn client(server: &MockServer) -> Client {
     builder(server).build().expect("valid test client")
 }
 
-pub fn fixture(name: &str) -> serde_json::Value {
+pub(crate) fn fixture(name: &str) -> serde_json::Value {
     whatsapp_sdk_testkit::fixture!(name)
 }
 
-pub use whatsapp_sdk_testkit::received;
+pub(crate) use whatsapp_sdk_testkit::received;

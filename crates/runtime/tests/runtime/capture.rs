@@ -65,7 +65,7 @@ impl Subscriber for Capture {
 }
 
 /// Runs `future` with the capturing subscriber as the default for this thread.
-pub async fn records<T>(future: impl Future<Output = T>) -> (Vec<String>, T) {
+pub(crate) async fn records<T>(future: impl Future<Output = T>) -> (Vec<String>, T) {
     let recorder = Arc::new(Recorder::default());
     let dispatch = tracing::Dispatch::new(Capture(Arc::clone(&recorder)));
     let _guard = tracing::dispatcher::set_default(&dispatch);

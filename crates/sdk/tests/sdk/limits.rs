@@ -15,7 +15,9 @@ fn limit(name: &str, at: Content, over: Content, field: &str, limit: usize) {
     assert_eq!(error.field(), field, "{name}: {error}");
     let max = match error.violation() {
         Violation::TooLong { max, .. } | Violation::TooMany { max, .. } => *max,
-        Violation::TooLarge { max_bytes, .. } => usize::try_from(*max_bytes).unwrap(),
+        Violation::TooLarge { max_bytes, .. } => {
+            usize::try_from(*max_bytes).expect("limits fit in usize")
+        }
         Violation::OutOfRange { max, .. } => *max as usize,
         other => panic!("{name}: unexpected violation {other:?}"),
     };

@@ -11,10 +11,10 @@ fn messengers() -> Vec<Box<DynMessenger>> {
                 cloud::api::Client::builder()
                     .with_access_token(SECRET)
                     .build()
-                    .unwrap(),
+                    .expect("a valid client"),
                 "106540352242922",
             )
-            .unwrap(),
+            .expect("a valid messenger"),
         ),
         Box::new(onprem::OnPremMessenger::new(
             onprem::api::Client::builder()
@@ -22,23 +22,23 @@ fn messengers() -> Vec<Box<DynMessenger>> {
                 .with_access_token(SECRET)
                 .with_basic_auth("admin", SECRET)
                 .build()
-                .unwrap(),
+                .expect("a valid client"),
         )),
         Box::new(whapi::WhapiMessenger::new(
             whapi::api::Client::builder()
                 .with_token(SECRET)
                 .build()
-                .unwrap(),
+                .expect("a valid client"),
         )),
         Box::new(
             ycloud::YCloudMessenger::new(
                 ycloud::api::Client::builder()
                     .with_api_key(SECRET)
                     .build()
-                    .unwrap(),
+                    .expect("a valid client"),
                 "+14155550100",
             )
-            .unwrap(),
+            .expect("a valid messenger"),
         ),
         Box::new(
             whatshooked::WhatsHookedMessenger::new(
@@ -46,11 +46,11 @@ fn messengers() -> Vec<Box<DynMessenger>> {
                     .with_base_url("http://127.0.0.1:8080")
                     .with_api_key(SECRET)
                     .build()
-                    .unwrap(),
+                    .expect("a valid client"),
                 "main",
                 whatshooked::AccountType::BusinessApi,
             )
-            .unwrap(),
+            .expect("a valid messenger"),
         ),
     ]
 }

@@ -1,18 +1,18 @@
 use whatsapp_sdk_whatshooked::{Client, ClientBuilder, RetryPolicy};
 use wiremock::MockServer;
 
-pub const KEY: &str = "wh-api-key-123";
-pub const TOKEN: &str = "wh-bearer-token-456";
-pub const PASSWORD: &str = "wh-password-789";
+pub(crate) const KEY: &str = "wh-api-key-123";
+pub(crate) const TOKEN: &str = "wh-bearer-token-456";
+pub(crate) const PASSWORD: &str = "wh-password-789";
 
-pub fn base(server: &MockServer) -> ClientBuilder {
+pub(crate) fn base(server: &MockServer) -> ClientBuilder {
     Client::builder()
         .with_base_url(server.uri())
         .with_retry_policy(RetryPolicy::never())
 }
 
-pub fn fixture(name: &str) -> serde_json::Value {
+pub(crate) fn fixture(name: &str) -> serde_json::Value {
     whatsapp_sdk_testkit::fixture!(name)
 }
 
-pub use whatsapp_sdk_testkit::received;
+pub(crate) use whatsapp_sdk_testkit::received;

@@ -4,7 +4,7 @@
 use whatsapp_sdk_cloud::{Client, types};
 use crate::run::{Call, Run, finish};
 /// One call per generated operation, in the order of `generated.rs`.
-pub fn calls() -> Vec<Call<Client>> {
+pub(crate) fn calls() -> Vec<Call<Client>> {
     vec![
         Call::new("sendMessage", call_send_message), Call::new("getMediaUrl",
         call_get_media_url), Call::new("deleteMedia", call_delete_media),
@@ -23,7 +23,7 @@ pub fn calls() -> Vec<Call<Client>> {
 }
 /// Values for `setter` of `operation`, as JSON: the spec's own example first, then one
 /// built from its schema (an example can contradict its schema).
-pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
+pub(crate) fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
     match (operation, setter) {
         ("sendMessage", "phone_number_id") => &[r#""contract""#],
         ("sendMessage", "body") => &[r#"{"messaging_product":"whatsapp"}"#],
@@ -70,7 +70,7 @@ pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
     }
 }
 /// The first of [`examples`] that fits the setter's type.
-pub fn arg<T: serde::de::DeserializeOwned>(
+pub(crate) fn arg<T: serde::de::DeserializeOwned>(
     operation: &str,
     setter: &str,
 ) -> Result<T, String> {

@@ -1,12 +1,12 @@
 //! Calls to every generated operation, written by `cargo xtask generate`.
 
 #[rustfmt::skip]
-pub mod cloud;
+pub(crate) mod cloud;
 #[rustfmt::skip]
-pub mod onprem;
+pub(crate) mod onprem;
 #[rustfmt::skip]
-pub mod whapi;
+pub(crate) mod whapi;
 #[rustfmt::skip]
-pub mod whatshooked;
+pub(crate) mod whatshooked;
 #[rustfmt::skip]
-pub mod ycloud;
+pub(crate) mod ycloud;

@@ -4,7 +4,7 @@
 use whatsapp_sdk_onprem::{Client, types};
 use crate::run::{Call, Run, finish};
 /// One call per generated operation, in the order of `generated.rs`.
-pub fn calls() -> Vec<Call<Client>> {
+pub(crate) fn calls() -> Vec<Call<Client>> {
     vec![
         Call::new("RequestCode", call_request_code), Call::new("SetShards",
         call_set_shards), Call::new("RegisterAccount", call_register_account),
@@ -49,7 +49,7 @@ pub fn calls() -> Vec<Call<Client>> {
 }
 /// Values for `setter` of `operation`, as JSON: the spec's own example first, then one
 /// built from its schema (an example can contradict its schema).
-pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
+pub(crate) fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
     match (operation, setter) {
         ("RequestCode", "body") => {
             &[
@@ -148,7 +148,7 @@ pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
     }
 }
 /// The first of [`examples`] that fits the setter's type.
-pub fn arg<T: serde::de::DeserializeOwned>(
+pub(crate) fn arg<T: serde::de::DeserializeOwned>(
     operation: &str,
     setter: &str,
 ) -> Result<T, String> {

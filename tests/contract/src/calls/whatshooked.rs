@@ -4,7 +4,7 @@
 use whatsapp_sdk_whatshooked::{Client, types};
 use crate::run::{Call, Run, finish};
 /// One call per generated operation, in the order of `generated.rs`.
-pub fn calls() -> Vec<Call<Client>> {
+pub(crate) fn calls() -> Vec<Call<Client>> {
     vec![
         Call::new("healthCheck", call_health_check), Call::new("listHooks",
         call_list_hooks), Call::new("addHook", call_add_hook), Call::new("removeHook",
@@ -64,7 +64,7 @@ pub fn calls() -> Vec<Call<Client>> {
 }
 /// Values for `setter` of `operation`, as JSON: the spec's own example first, then one
 /// built from its schema (an example can contradict its schema).
-pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
+pub(crate) fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
     match (operation, setter) {
         ("addHook", "body") => {
             &[
@@ -202,7 +202,7 @@ pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
     }
 }
 /// The first of [`examples`] that fits the setter's type.
-pub fn arg<T: serde::de::DeserializeOwned>(
+pub(crate) fn arg<T: serde::de::DeserializeOwned>(
     operation: &str,
     setter: &str,
 ) -> Result<T, String> {

@@ -4,7 +4,7 @@
 use whatsapp_sdk_ycloud::{Client, types};
 use crate::run::{Call, Run, finish};
 /// One call per generated operation, in the order of `generated.rs`.
-pub fn calls() -> Vec<Call<Client>> {
+pub(crate) fn calls() -> Vec<Call<Client>> {
     vec![
         Call::new("balance-retrieve", call_balance_retrieve), Call::new("contact-list",
         call_contact_list), Call::new("contact-create", call_contact_create),
@@ -74,7 +74,7 @@ pub fn calls() -> Vec<Call<Client>> {
 }
 /// Values for `setter` of `operation`, as JSON: the spec's own example first, then one
 /// built from its schema (an example can contradict its schema).
-pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
+pub(crate) fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
     match (operation, setter) {
         ("contact-list", "filter_country_code") => &[r#""US""#],
         ("contact-list", "filter_email") => &[r#""support@example.com""#],
@@ -287,7 +287,7 @@ pub fn examples(operation: &str, setter: &str) -> &'static [&'static str] {
     }
 }
 /// The first of [`examples`] that fits the setter's type.
-pub fn arg<T: serde::de::DeserializeOwned>(
+pub(crate) fn arg<T: serde::de::DeserializeOwned>(
     operation: &str,
     setter: &str,
 ) -> Result<T, String> {

@@ -5,7 +5,7 @@ use whatsapp_sdk_cloud::Client;
 use crate::run::{Call, Run, finish};
 
 /// The calls.
-pub fn calls() -> Vec<Call<Client>> {
+pub(crate) fn calls() -> Vec<Call<Client>> {
     vec![Call::new("uploadMedia", upload_media)]
 }
 

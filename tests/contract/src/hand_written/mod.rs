@@ -2,15 +2,15 @@
 //! values taken from each spec by hand (or, for variants of generated operations, the same
 //! values as their generated call).
 
-pub mod cloud;
-pub mod onprem;
-pub mod whapi;
-pub mod whatshooked;
+pub(crate) mod cloud;
+pub(crate) mod onprem;
+pub(crate) mod whapi;
+pub(crate) mod whatshooked;
 
 use whatsapp_sdk_runtime::Upload;
 
 /// A small JPEG-looking file.
-pub fn jpeg() -> Upload {
+pub(crate) fn jpeg() -> Upload {
     Upload::from_bytes(
         "contract.jpg",
         "image/jpeg",
@@ -19,7 +19,7 @@ pub fn jpeg() -> Upload {
 }
 
 /// A small PNG-looking file.
-pub fn png() -> Upload {
+pub(crate) fn png() -> Upload {
     Upload::from_bytes(
         "contract.png",
         "image/png",

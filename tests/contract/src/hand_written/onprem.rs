@@ -7,7 +7,7 @@ use crate::run::{Call, Run, finish};
 const PEM: &str = "-----BEGIN CERTIFICATE-----\nMIIBcontract\n-----END CERTIFICATE-----\n";
 
 /// The calls.
-pub fn calls() -> Vec<Call<Client>> {
+pub(crate) fn calls() -> Vec<Call<Client>> {
     vec![
         Call::new("UploadMedia", upload_media),
         Call::new("SetGroupIcon", set_group_icon),

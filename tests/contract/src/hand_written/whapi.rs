@@ -7,7 +7,7 @@ use crate::calls::whapi::{arg, examples};
 use crate::run::{Call, Run, finish};
 
 /// The calls.
-pub fn calls() -> Vec<Call<Client>> {
+pub(crate) fn calls() -> Vec<Call<Client>> {
     let mut calls = vec![
         Call::new("getMedia", get_media),
         Call::new("loginUserImage", login_user_image),

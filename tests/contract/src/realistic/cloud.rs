@@ -135,7 +135,7 @@ fn mark_read(client: &Client) -> Run<'_> {
 }
 
 /// The calls.
-pub fn calls() -> Vec<Call<Client>> {
+pub(crate) fn calls() -> Vec<Call<Client>> {
     vec![
         Call::new("sendMessage (text)", text),
         Call::new("sendMessage (image)", image),
@@ -167,7 +167,7 @@ fn send_error<'a>(client: &'a Client, status: &'static str) -> ErrorRun<'a> {
 }
 
 /// `sendMessage`'s documented errors.
-pub fn error_calls() -> Vec<ErrorCall<Client>> {
+pub(crate) fn error_calls() -> Vec<ErrorCall<Client>> {
     vec![
         ErrorCall {
             operation: "sendMessage",

@@ -6,11 +6,11 @@
 //! calls send the spec's own example or the smallest valid body, which for Cloud's
 //! `sendMessage` was a `text` message with no `text`).
 
-pub mod cloud;
-pub mod onprem;
-pub mod whapi;
-pub mod whatshooked;
-pub mod ycloud;
+pub(crate) mod cloud;
+pub(crate) mod onprem;
+pub(crate) mod whapi;
+pub(crate) mod whatshooked;
+pub(crate) mod ycloud;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -19,13 +19,13 @@ use progenitor_client::ResponseValue;
 use whatsapp_sdk_runtime::Error;
 
 /// The error statuses the error calls ask for.
-pub const ERROR_STATUSES: [&str; 3] = ["400", "401", "404"];
+pub(crate) const ERROR_STATUSES: [&str; 3] = ["400", "401", "404"];
 
 /// An error call in flight: `Ok` when the answer was the expected error with its body decoded.
-pub type ErrorRun<'a> = Pin<Box<dyn Future<Output = Result<(), String>> + 'a>>;
+pub(crate) type ErrorRun<'a> = Pin<Box<dyn Future<Output = Result<(), String>> + 'a>>;
 
 /// A call whose answer must be an error with status `status`.
-pub struct ErrorCall<C> {
+pub(crate) struct ErrorCall<C> {
     /// The operation, as the report names it.
     pub operation: &'static str,
     /// The status asked for.
@@ -35,13 +35,13 @@ pub struct ErrorCall<C> {
 }
 
 /// `json` as the body type `T`.
-pub fn body<T: serde::de::DeserializeOwned>(json: serde_json::Value) -> Result<T, String> {
+pub(crate) fn body<T: serde::de::DeserializeOwned>(json: serde_json::Value) -> Result<T, String> {
     serde_json::from_value(json).map_err(|e| format!("the body does not fit its type: {e}"))
 }
 
 /// Checks that `result` is the error `status` with a body decoded as `E`, or with no body
 /// when `E` is `()` (the spec describes none).
-pub fn expect_error<T, E: 'static>(
+pub(crate) fn expect_error<T, E: 'static>(
     result: Result<ResponseValue<T>, Error>,
     status: &str,
 ) -> Result<(), String> {

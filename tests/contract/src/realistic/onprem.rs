@@ -70,7 +70,7 @@ send!(contacts, "contacts");
 send!(hsm, "hsm");
 
 /// The calls.
-pub fn calls() -> Vec<Call<Client>> {
+pub(crate) fn calls() -> Vec<Call<Client>> {
     vec![
         Call::new("SendMessage (text)", text),
         Call::new("SendMessage (image)", image),
@@ -84,6 +84,6 @@ pub fn calls() -> Vec<Call<Client>> {
 }
 
 /// None: the spec documents no error answer for `SendMessage` or `MarkMessageAsRead`.
-pub fn error_calls() -> Vec<ErrorCall<Client>> {
+pub(crate) fn error_calls() -> Vec<ErrorCall<Client>> {
     Vec::new()
 }

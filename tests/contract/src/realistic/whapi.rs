@@ -10,7 +10,7 @@ use crate::run::Call;
 const MESSAGE_ID: &str = "PsobWy36679._7w-wKmB9tMeGQ";
 
 /// None beyond the generated ones.
-pub fn calls() -> Vec<Call<Client>> {
+pub(crate) fn calls() -> Vec<Call<Client>> {
     Vec::new()
 }
 
@@ -48,7 +48,7 @@ fn react(client: &Client) -> ErrorRun<'_> {
 }
 
 /// The documented errors.
-pub fn error_calls() -> Vec<ErrorCall<Client>> {
+pub(crate) fn error_calls() -> Vec<ErrorCall<Client>> {
     vec![
         ErrorCall {
             operation: "sendMessageText",

@@ -8,7 +8,7 @@ use super::{ErrorCall, ErrorRun, body, expect_error};
 use crate::run::Call;
 
 /// None beyond the generated ones.
-pub fn calls() -> Vec<Call<Client>> {
+pub(crate) fn calls() -> Vec<Call<Client>> {
     Vec::new()
 }
 
@@ -25,7 +25,7 @@ fn send<'a>(client: &'a Client, status: &'static str) -> ErrorRun<'a> {
 }
 
 /// The documented errors.
-pub fn error_calls() -> Vec<ErrorCall<Client>> {
+pub(crate) fn error_calls() -> Vec<ErrorCall<Client>> {
     vec![
         ErrorCall {
             operation: "sendMessage",

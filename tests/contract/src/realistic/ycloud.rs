@@ -96,7 +96,7 @@ fn reply(client: &Client) -> Run<'_> {
 }
 
 /// The calls.
-pub fn calls() -> Vec<Call<Client>> {
+pub(crate) fn calls() -> Vec<Call<Client>> {
     vec![
         Call::new("whatsapp_message-send (text)", text),
         Call::new("whatsapp_message-send (image)", image),
@@ -125,7 +125,7 @@ fn mark_read_missing(client: &Client) -> ErrorRun<'_> {
 }
 
 /// The documented error of marking as read.
-pub fn error_calls() -> Vec<ErrorCall<Client>> {
+pub(crate) fn error_calls() -> Vec<ErrorCall<Client>> {
     vec![ErrorCall {
         operation: "whatsapp_inbound_message-mark-as-read",
         status: "404",

@@ -5,7 +5,7 @@
 use whatsapp_sdk_cloud::types;
 use super::{Case, Kind, decode};
 /// Every case, sorted by kind and source.
-pub const CASES: &[Case] = &[
+pub(crate) const CASES: &[Case] = &[
     Case {
         kind: Kind::Answer,
         from: "/paths/~1{media-id}/delete/responses/200/content/application~1json/schema (seed 1)",

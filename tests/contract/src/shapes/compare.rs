@@ -6,14 +6,14 @@
 use serde_json::Value;
 
 /// Data-bearing values of `input` that `output` lacks or holds differently.
-pub fn lost(input: &Value, output: &Value) -> Vec<String> {
+pub(super) fn lost(input: &Value, output: &Value) -> Vec<String> {
     let mut out = Vec::new();
     walk(input, Some(output), "", &mut out, "lost");
     out
 }
 
 /// Data-bearing values of `output` that `input` does not have.
-pub fn added(input: &Value, output: &Value) -> Vec<String> {
+pub(super) fn added(input: &Value, output: &Value) -> Vec<String> {
     let mut out = Vec::new();
     walk(output, Some(input), "", &mut out, "added");
     // `walk` also reports changed scalars, which `lost` already does.

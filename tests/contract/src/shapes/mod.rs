@@ -26,7 +26,7 @@ use serde_json::Value;
 
 /// What a document is and so how strictly its re-encoding is compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// An example from the published spec.
     Example,
     /// A value generated from an answer schema (or a union branch).
@@ -37,7 +37,7 @@ pub enum Kind {
 
 /// One document and the type that must read it.
 #[derive(Debug)]
-pub struct Case {
+pub(crate) struct Case {
     /// What it is.
     pub kind: Kind,
     /// Where it comes from: a pointer into the published spec (examples) or into
@@ -50,7 +50,7 @@ pub struct Case {
 }
 
 /// Reads `json` as `T` and writes it back as JSON.
-pub fn decode<T: serde::de::DeserializeOwned + serde::Serialize>(
+pub(crate) fn decode<T: serde::de::DeserializeOwned + serde::Serialize>(
     json: &str,
 ) -> Result<Value, String> {
     let value: T = serde_json::from_str(json).map_err(|e| format!("does not decode: {e}"))?;

@@ -5,7 +5,7 @@
 use whatsapp_sdk_whapi::types;
 use super::{Case, Kind, decode};
 /// Every case, sorted by kind and source.
-pub const CASES: &[Case] = &[
+pub(crate) const CASES: &[Case] = &[
     Case {
         kind: Kind::Answer,
         from: "/components/schemas/MessageContent/oneOf/0",

@@ -7,7 +7,7 @@ use whatsapp_sdk::Provider;
 use whatsapp_sdk::webhook::{self, InboundEvent, InboundMessage, StatusUpdate, UnknownEvent};
 
 /// The bytes of `tests/data/webhook/<provider>/<name>`.
-pub fn sample(provider: Provider, name: &str) -> Vec<u8> {
+pub(super) fn sample(provider: Provider, name: &str) -> Vec<u8> {
     let path: PathBuf = [
         env!("CARGO_MANIFEST_DIR"),
         "tests",
@@ -22,7 +22,7 @@ pub fn sample(provider: Provider, name: &str) -> Vec<u8> {
 }
 
 /// Every sample file of `provider`.
-pub fn samples(provider: Provider) -> Vec<(String, Vec<u8>)> {
+pub(super) fn samples(provider: Provider) -> Vec<(String, Vec<u8>)> {
     let dir: PathBuf = [
         env!("CARGO_MANIFEST_DIR"),
         "tests",
@@ -54,41 +54,41 @@ pub fn samples(provider: Provider) -> Vec<(String, Vec<u8>)> {
 }
 
 /// The events of a sample, parsed without verification.
-pub fn parse(provider: Provider, name: &str) -> Vec<InboundEvent> {
+pub(super) fn parse(provider: Provider, name: &str) -> Vec<InboundEvent> {
     webhook::parse(provider, &sample(provider, name))
         .unwrap_or_else(|e| panic!("{provider} {name}: {e}"))
 }
 
-pub fn message(event: &InboundEvent) -> &InboundMessage {
+pub(super) fn message(event: &InboundEvent) -> &InboundMessage {
     match event {
         InboundEvent::Message(m) => m,
         other => panic!("expected a message, got {other:?}"),
     }
 }
 
-pub fn status(event: &InboundEvent) -> &StatusUpdate {
+pub(super) fn status(event: &InboundEvent) -> &StatusUpdate {
     match event {
         InboundEvent::Status(s) => s,
         other => panic!("expected a status, got {other:?}"),
     }
 }
 
-pub fn unknown(event: &InboundEvent) -> &UnknownEvent {
+pub(super) fn unknown(event: &InboundEvent) -> &UnknownEvent {
     match event {
         InboundEvent::Unknown(u) => u,
         other => panic!("expected an unknown event, got {other:?}"),
     }
 }
 
-pub fn at(seconds: u64) -> Option<SystemTime> {
+pub(super) fn at(seconds: u64) -> Option<SystemTime> {
     Some(SystemTime::UNIX_EPOCH + Duration::from_secs(seconds))
 }
 
-pub fn at_millis(millis: u64) -> Option<SystemTime> {
+pub(super) fn at_millis(millis: u64) -> Option<SystemTime> {
     Some(SystemTime::UNIX_EPOCH + Duration::from_millis(millis))
 }
 
 /// The JSON of a raw value, for comparing what was kept.
-pub fn json(raw: &serde_json::value::RawValue) -> serde_json::Value {
+pub(super) fn json(raw: &serde_json::value::RawValue) -> serde_json::Value {
     serde_json::from_str(raw.get()).expect("raw values are JSON")
 }
