@@ -20,6 +20,7 @@ const EXAMPLES: &[&str] = &[
     "media_roundtrip",
     "templates_and_interactive",
     "handle_errors",
+    "webhook_echo",
 ];
 
 /// Variables that would send for real; the examples must run without them.
@@ -36,6 +37,8 @@ const CREDENTIALS: &[&str] = &[
     "WHATSHOOKED_BASE_URL",
     "WHATSHOOKED_API_KEY",
     "WHATSHOOKED_ACCOUNT_ID",
+    "WHATSAPP_CLOUD_APP_SECRET",
+    "WHATSAPP_WEBHOOK_VERIFY_TOKEN",
 ];
 
 #[tokio::test]
@@ -151,6 +154,19 @@ fn every_example_runs_offline_and_succeeds() {
                     r#""type":"list""#,
                     r#""sub_type":"url""#,
                     "reaction:",
+                ] {
+                    assert!(stdout.contains(needle), "{needle}: {stdout}");
+                }
+            }
+            "webhook_echo" => {
+                for needle in [
+                    "subscription handshake: HTTP 200, challenge echoed: true",
+                    "delivery: HTTP 200",
+                    "the same delivery again: HTTP 200",
+                    "a forged delivery: HTTP 401",
+                    "The sandbox received 1 request(s), the bot's replies:",
+                    r#""text":{"body":"Hello, bot!"}"#,
+                    r#""to":"16505551234""#,
                 ] {
                     assert!(stdout.contains(needle), "{needle}: {stdout}");
                 }
