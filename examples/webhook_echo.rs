@@ -156,12 +156,11 @@ async fn echo(State(app): State<App>, Events(delivery): Events) -> StatusCode {
         if let InboundEvent::Message(message) = event
             && !message.from_me
             && let Some(text) = message.text()
+            && let Err(error) = app.messenger.send_text(&message.chat, text).await
         {
-            if let Err(error) = app.messenger.send_text(&message.chat, text).await {
-                eprintln!("reply to {} failed: {error}", message.chat);
-                let _ = app.receiver.release(&delivery).await;
-                return StatusCode::INTERNAL_SERVER_ERROR;
-            }
+            eprintln!("reply to {} failed: {error}", message.chat);
+            let _ = app.receiver.release(&delivery).await;
+            return StatusCode::INTERNAL_SERVER_ERROR;
         }
     }
     StatusCode::OK
