@@ -18,7 +18,7 @@
 //! - **Not offered:** templates (Whapi relays a WhatsApp Web session, which has none).
 
 mod error;
-mod map;
+pub(crate) mod map;
 mod vcard;
 
 use async_trait::async_trait;

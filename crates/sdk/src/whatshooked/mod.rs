@@ -1,7 +1,7 @@
 //! WhatsHooked, the self-hosted WhatsApp bridge (feature `whatshooked`).
 
 mod error;
-mod map;
+pub(crate) mod map;
 
 use std::fmt;
 use std::str::FromStr;

@@ -17,7 +17,7 @@
 //! - **Not offered:** groups.
 
 mod error;
-mod map;
+pub(crate) mod map;
 
 use async_trait::async_trait;
 /// The raw generated client of YCloud: every operation of its spec, for what the common
