@@ -40,6 +40,7 @@ fn main() -> ExitCode {
     let outcome = match std::env::var(ROLE).as_deref() {
         Ok("bench") => run(),
         Ok("throughput") => throughput::child(),
+        Ok("profile") => profile(),
         _ => launch(),
     };
     match outcome {
@@ -74,6 +75,42 @@ fn launch() -> Result<(), String> {
     } else {
         Err(format!("the bench process ended with {status}"))
     }
+}
+
+/// `WHATSAPP_SDK_BENCH_ROLE=profile WHATSAPP_SDK_BENCH_CONTENDER=<id> [WHATSAPP_SDK_BENCH_SENDS=n]`:
+/// one contender's sequential sends with the server in the same process, for a profiler
+/// (`valgrind --tool=callgrind`, `perf record`) to compare contenders on.
+fn profile() -> Result<(), String> {
+    let kind = std::env::var("WHATSAPP_SDK_BENCH_CONTENDER")
+        .ok()
+        .and_then(|k| contenders::Kind::named(&k))
+        .ok_or("WHATSAPP_SDK_BENCH_CONTENDER names no contender")?;
+    let sends: usize = std::env::var("WHATSAPP_SDK_BENCH_SENDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(20_000);
+    let port = std::env::var(PORT)
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0);
+    let server = server::Server::start(port).map_err(|e| format!("server: {e}"))?;
+    let contender = contenders::Contender::new(kind, &server.url())?;
+    let rt = send::client_runtime()?;
+    let start = std::time::Instant::now();
+    rt.block_on(async {
+        for _ in 0..sends {
+            contender.send(payloads::TEXT).await?;
+        }
+        Ok::<_, String>(())
+    })?;
+    let elapsed = start.elapsed();
+    println!(
+        "{}: {sends} sends, {:.1} µs each, {} connections",
+        kind.id(),
+        elapsed.as_secs_f64() * 1e6 / sends as f64,
+        server.connections()
+    );
+    Ok(())
 }
 
 fn run() -> Result<(), String> {

@@ -4,7 +4,7 @@
 
 use std::io;
 use std::net::{SocketAddr, TcpListener as StdListener};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -39,6 +39,7 @@ pub struct Server {
     addr: SocketAddr,
     recording: Arc<AtomicBool>,
     recorded: Arc<Mutex<Vec<Recorded>>>,
+    connections: Arc<AtomicUsize>,
 }
 
 impl Server {
@@ -52,6 +53,7 @@ impl Server {
             addr,
             recording: Arc::new(AtomicBool::new(false)),
             recorded: Arc::new(Mutex::new(Vec::new())),
+            connections: Arc::new(AtomicUsize::new(0)),
         };
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_io()
@@ -69,6 +71,7 @@ impl Server {
                             continue;
                         };
                         let _ = stream.set_nodelay(true);
+                        shared.connections.fetch_add(1, Ordering::Relaxed);
                         let shared = shared.clone();
                         tokio::spawn(async move {
                             // A connection the client drops or garbles just ends.
@@ -83,6 +86,11 @@ impl Server {
     /// `http://127.0.0.1:<port>`.
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// Connections accepted so far.
+    pub fn connections(&self) -> usize {
+        self.connections.load(Ordering::Relaxed)
     }
 
     /// Records every request from now until [`take_recorded`](Self::take_recorded).
