@@ -41,6 +41,7 @@ fn main() -> ExitCode {
         Ok("bench") => run(),
         Ok("throughput") => throughput::child(),
         Ok("profile") => profile(),
+        Ok("profile-webhook") => webhook::profile(),
         _ => launch(),
     };
     match outcome {

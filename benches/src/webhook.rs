@@ -190,3 +190,39 @@ fn wacloudapi_events(case: &Case) -> Result<usize, String> {
 fn wacloudapi_verifies(case: &Case) -> bool {
     wacloudapi::webhooks::verify_signature(&case.body, &case.signature, APP_SECRET)
 }
+
+/// `WHATSAPP_SDK_BENCH_ROLE=profile-webhook WHATSAPP_SDK_BENCH_CONTENDER=facade-parse|serde_json-value
+/// [WHATSAPP_SDK_BENCH_EVENTS=n] [WHATSAPP_SDK_BENCH_SENDS=iterations]`: one parser over one
+/// realistic batch, again and again, for a profiler.
+pub fn profile() -> Result<(), String> {
+    let var = |name: &str, default: usize| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let events = var("WHATSAPP_SDK_BENCH_EVENTS", 1);
+    let iterations = var("WHATSAPP_SDK_BENCH_SENDS", 20_000);
+    let body = cloud_batch(events, Mix::Realistic);
+    let contender = std::env::var("WHATSAPP_SDK_BENCH_CONTENDER").unwrap_or_default();
+    let start = std::time::Instant::now();
+    for _ in 0..iterations {
+        match contender.as_str() {
+            FACADE_PARSE => {
+                black_box(webhook::parse(Provider::Cloud, black_box(&body)).map_err(|e| e.to_string())?);
+            }
+            VALUE => {
+                black_box(
+                    serde_json::from_slice::<serde_json::Value>(black_box(&body))
+                        .map_err(|e| e.to_string())?,
+                );
+            }
+            other => return Err(format!("no webhook contender `{other}`")),
+        }
+    }
+    println!(
+        "{contender}: {events} events, {:.0} ns per batch",
+        start.elapsed().as_nanos() as f64 / iterations as f64
+    );
+    Ok(())
+}
