@@ -114,7 +114,7 @@ mod tests {
             encode(Provider::Whapi, &to, &Message::text("Hi").expect("a text")).expect("encodes");
         let whapi: serde_json::Value = serde_json::from_slice(&whapi).expect("json");
         assert_eq!(whapi["body"], "Hi");
-        assert_eq!(whapi["to"], "14155550123");
+        assert_eq!(whapi["to"], "14155550123@s.whatsapp.net");
     }
 
     #[test]

@@ -98,18 +98,16 @@ pub(crate) fn mark_read(id: &MessageId) -> Result<types::SendMessageRequest> {
     build(PROVIDER, "mark_read", body)
 }
 
-/// The id of the sent message, and the answer as JSON.
-pub(crate) fn sent(response: &types::SendMessageResponse) -> Sent {
+/// The id of the sent message, and the answer (written as JSON when asked for).
+pub(crate) fn sent(response: types::SendMessageResponse) -> Sent {
     let id = response
         .messages
         .iter()
         .find_map(|m| m.id.clone())
         .map(MessageId::new);
-    Sent::new(
-        id,
-        PROVIDER,
-        serde_json::to_value(response).unwrap_or_default(),
-    )
+    Sent::deferred(id, PROVIDER, move || {
+        serde_json::to_value(response).unwrap_or_default()
+    })
 }
 
 /// A media source as `(id, link)`; bytes were replaced by an id before mapping.

@@ -155,7 +155,7 @@ impl Messenger for CloudMessenger {
             .send()
             .await
             .map_err(to_error)?;
-        Ok(map::sent(&answer.into_inner()))
+        Ok(map::sent(answer.into_inner()))
     }
 
     async fn upload_media(&self, media: &MediaUpload) -> Result<MediaId> {

@@ -227,7 +227,7 @@ impl WhapiMessenger {
             }
         };
         match answer {
-            Ok(answer) => map::sent(operation, &answer.into_inner()),
+            Ok(answer) => map::sent(operation, answer.into_inner()),
             Err(error) => {
                 // A success body the typed decode refuses still names the message sent.
                 if let api::Error::Decode { body, .. } = &error

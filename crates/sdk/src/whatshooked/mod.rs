@@ -383,7 +383,7 @@ impl Messenger for WhatsHookedMessenger {
             Request::Reaction(body) => send!(send_reaction, "SendReactionBody", body),
         }
         .map_err(to_error)?;
-        Ok(map::sent(&answer.into_inner()))
+        Ok(map::sent(answer.into_inner()))
     }
 
     async fn upload_media(&self, media: &MediaUpload) -> Result<MediaId> {
