@@ -356,7 +356,7 @@ impl Messenger for WhatsHookedMessenger {
         let uploaded;
         let message = if matches!(message.content(), Content::Template(_)) {
             uploaded = adapter::with_uploaded_media(message, |m| self.upload(m)).await?;
-            &uploaded
+            &*uploaded
         } else {
             message
         };
