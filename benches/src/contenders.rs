@@ -1,6 +1,9 @@
 //! The five ways to send one Cloud API text message, each configured alike: the same server,
 //! a 30 s per-request timeout, a 10 s connect timeout where the crate lets one be set,
-//! reqwest's default connection pool, HTTP/1.1 over plain-http loopback.
+//! reqwest's default connection pool, HTTP/1.1 over plain-http loopback. None retries: the
+//! SDK's clients are built with `RetryPolicy::never()`, as the hand-written POST and the peers
+//! have no retries (with its default policy the runtime clones each request before sending it,
+//! for a replay after a 429 or a refused connection; see BENCHMARKS.md for that cost).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -112,12 +115,24 @@ fn http_client() -> Result<reqwest::Client, String> {
         .map_err(|e| e.to_string())
 }
 
+/// `default` here keeps the SDK's default retry policy, for the profile role to measure what
+/// it costs (callgrind.sh's last row); every timed run leaves it unset.
+pub const RETRIES: &str = "WHATSAPP_SDK_BENCH_RETRIES";
+
+fn retry_policy() -> api::RetryPolicy {
+    match std::env::var(RETRIES).as_deref() {
+        Ok("default") => api::RetryPolicy::default(),
+        _ => api::RetryPolicy::never(),
+    }
+}
+
 fn cloud_client(base: &str) -> Result<api::Client, String> {
     api::Client::builder()
         .with_base_url(base)
         .with_api_version(VERSION)
         .with_access_token(TOKEN)
         .with_timeout(TIMEOUT)
+        .with_retry_policy(retry_policy())
         .with_http_client(http_client()?)
         .build()
         .map_err(|e| e.to_string())
