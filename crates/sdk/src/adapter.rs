@@ -214,7 +214,10 @@ mod tests {
         })
         .await
         .unwrap();
-        assert!(matches!(resolved, Cow::Borrowed(m) if std::ptr::eq(m, &message)), "copied: {resolved:?}");
+        assert!(
+            matches!(resolved, Cow::Borrowed(m) if std::ptr::eq(m, &message)),
+            "copied: {resolved:?}"
+        );
         assert_eq!(calls.into_inner(), 0);
     }
 }
