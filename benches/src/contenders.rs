@@ -67,7 +67,7 @@ impl Kind {
 #[derive(Clone)]
 pub enum Contender {
     Facade(Arc<CloudMessenger>, Recipient),
-    Cloud(api::Client),
+    Cloud(Arc<api::Client>),
     Reqwest(Arc<Handwritten>),
     BusinessRs(whatsapp_business_rs::Client),
     WaCloudApi(wacloudapi::Client),
@@ -147,7 +147,7 @@ impl Contender {
                     .map_err(|e| e.to_string())?;
                 Contender::Facade(Arc::new(messenger), TO.parse().map_err(|e| format!("{e}"))?)
             }
-            Kind::Cloud => Contender::Cloud(cloud_client(base)?),
+            Kind::Cloud => Contender::Cloud(Arc::new(cloud_client(base)?)),
             Kind::Reqwest => Contender::Reqwest(Arc::new(Handwritten {
                 http: http_client()?,
                 url: format!("{base}/{VERSION}/{PHONE_NUMBER_ID}/messages"),

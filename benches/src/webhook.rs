@@ -149,6 +149,9 @@ pub fn bench(c: &mut Criterion, report: &mut Report) -> Result<(), String> {
         for id in [FACADE_RECEIVE, FACADE_PARSE, VALUE, BUSINESS_RS, WACLOUDAPI] {
             report.ran(&name, id);
         }
+        for (id, median) in paired(&receiver, &case, events)? {
+            report.webhook_paired(&name, id, median);
+        }
     }
 
     // Scaling: texts of growing size in growing batches, parser against Value.
@@ -175,6 +178,82 @@ pub fn bench(c: &mut Criterion, report: &mut Report) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Rounds of the paired webhook measurement, and the batches parsed per contender per round
+/// for a one-event batch (fewer for larger ones, so every turn takes about as long).
+pub const PAIRED_ROUNDS: usize = 60;
+const PAIRED_EVENTS_PER_TURN: usize = 200;
+
+/// The ratios' own measurement, as for sends (`paired.rs`): the receiver, the parser and
+/// `Value` take turns over the same batch, round after round, the order rotating, so that a
+/// change in the machine's speed falls on all three alike; criterion's runs of each alone,
+/// seconds apart, differed by more than the ratios on this shared machine. The median
+/// round's time per batch, by contender.
+fn paired(
+    receiver: &WebhookReceiver,
+    case: &Case,
+    events: usize,
+) -> Result<Vec<(&'static str, std::time::Duration)>, String> {
+    type Parse<'a> = Box<dyn Fn() -> Result<(), String> + 'a>;
+    let contenders: [(&'static str, Parse<'_>); 3] = [
+        (
+            FACADE_RECEIVE,
+            Box::new(|| {
+                black_box(
+                    receiver
+                        .receive(black_box(&case.headers), black_box(&case.body))
+                        .map_err(|e| e.to_string())?,
+                );
+                Ok(())
+            }),
+        ),
+        (
+            FACADE_PARSE,
+            Box::new(|| {
+                black_box(
+                    webhook::parse(Provider::Cloud, black_box(&case.body))
+                        .map_err(|e| e.to_string())?,
+                );
+                Ok(())
+            }),
+        ),
+        (
+            VALUE,
+            Box::new(|| {
+                black_box(
+                    serde_json::from_slice::<serde_json::Value>(black_box(&case.body))
+                        .map_err(|e| e.to_string())?,
+                );
+                Ok(())
+            }),
+        ),
+    ];
+    let per_turn = (PAIRED_EVENTS_PER_TURN / events).max(2);
+    for (_, parse) in &contenders {
+        for _ in 0..per_turn {
+            parse()?;
+        }
+    }
+    let mut samples = vec![Vec::with_capacity(PAIRED_ROUNDS); contenders.len()];
+    for round in 0..PAIRED_ROUNDS {
+        for turn in 0..contenders.len() {
+            let at = (round + turn) % contenders.len();
+            let start = std::time::Instant::now();
+            for _ in 0..per_turn {
+                (contenders[at].1)()?;
+            }
+            samples[at].push(start.elapsed() / per_turn as u32);
+        }
+    }
+    Ok(contenders
+        .iter()
+        .zip(samples)
+        .map(|((id, _), mut rounds)| {
+            rounds.sort();
+            (*id, rounds[rounds.len() / 2])
+        })
+        .collect())
 }
 
 /// wacloudapi's typed payload and its event list. Its `verify_signature` is not run: it is
@@ -209,7 +288,9 @@ pub fn profile() -> Result<(), String> {
     for _ in 0..iterations {
         match contender.as_str() {
             FACADE_PARSE => {
-                black_box(webhook::parse(Provider::Cloud, black_box(&body)).map_err(|e| e.to_string())?);
+                black_box(
+                    webhook::parse(Provider::Cloud, black_box(&body)).map_err(|e| e.to_string())?,
+                );
             }
             VALUE => {
                 black_box(

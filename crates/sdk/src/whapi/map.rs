@@ -398,9 +398,8 @@ fn list_request(address: &Address, list: &List) -> Result<types::SenderInteracti
 /// A send's answer as `Sent`: the new message's id from `message.id`. `sent: false` means the
 /// gateway did not send it.
 pub(crate) fn sent(operation: &'static str, answer: types::SentMessage) -> Result<Sent> {
-    let raw = |answer: &types::SentMessage| {
-        as_received(serde_json::to_value(answer).unwrap_or_default())
-    };
+    let raw =
+        |answer: &types::SentMessage| as_received(serde_json::to_value(answer).unwrap_or_default());
     if !answer.sent {
         return Err(refused(operation, "answered `sent: false`", raw(&answer)));
     }
