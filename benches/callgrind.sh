@@ -58,6 +58,33 @@ for e in 1 10 100; do
   v=$(per profile-webhook serde_json-value "$n" "$e")
   echo "| $e | $f | $v | $(python3 -c "print(f'{$v/$f:.3f}')") |"
 done
+echo
+echo "### Scaling: instructions per send by text size (callgrind)"
+echo
+echo "| text bytes | facade | raw-cloud | reqwest | facade ÷ reqwest | raw-cloud ÷ reqwest |"
+echo "|---:|---:|---:|---:|---:|---:|"
+for size in 16 1024 4096; do
+  export WHATSAPP_SDK_BENCH_TEXT_BYTES=$size
+  f=$(per profile facade 1000 1 "$port")
+  c=$(per profile raw-cloud 1000 1 "$port")
+  q=$(per profile reqwest 1000 1 "$port")
+  echo "| $size | $f | $c | $q | $(python3 -c "print(f'{$f/$q:.3f}')") | $(python3 -c "print(f'{$c/$q:.3f}')") |"
+done
+echo
+echo "### Scaling: instructions per webhook batch by batch and text size (callgrind)"
+echo
+echo "| events | text bytes | facade parse | per event | serde_json::Value | Value ÷ facade |"
+echo "|---:|---:|---:|---:|---:|---:|"
+for e in 1 10 100; do
+  for size in 16 1024 4096; do
+    export WHATSAPP_SDK_BENCH_TEXT_BYTES=$size
+    n=$((2000 / e))
+    f=$(per profile-webhook facade-parse "$n" "$e")
+    v=$(per profile-webhook serde_json-value "$n" "$e")
+    echo "| $e | $size | $f | $((f / e)) | $v | $(python3 -c "print(f'{$v/$f:.3f}')") |"
+  done
+done
+unset WHATSAPP_SDK_BENCH_TEXT_BYTES
 }
 
 report=$(tables)

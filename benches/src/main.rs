@@ -78,7 +78,8 @@ fn launch() -> Result<(), String> {
     }
 }
 
-/// `WHATSAPP_SDK_BENCH_ROLE=profile WHATSAPP_SDK_BENCH_CONTENDER=<id> [WHATSAPP_SDK_BENCH_SENDS=n]`:
+/// `WHATSAPP_SDK_BENCH_ROLE=profile WHATSAPP_SDK_BENCH_CONTENDER=<id> [WHATSAPP_SDK_BENCH_SENDS=n]
+/// [WHATSAPP_SDK_BENCH_TEXT_BYTES=n]`:
 /// one contender's sequential sends with the server in the same process, for a profiler
 /// (`valgrind --tool=callgrind`, `perf record`) to compare contenders on.
 fn profile() -> Result<(), String> {
@@ -94,13 +95,18 @@ fn profile() -> Result<(), String> {
         .ok()
         .and_then(|p| p.parse().ok())
         .unwrap_or(0);
+    // `WHATSAPP_SDK_BENCH_TEXT_BYTES=n`: a text of n bytes instead of the usual one.
+    let text = match std::env::var("WHATSAPP_SDK_BENCH_TEXT_BYTES") {
+        Ok(n) => payloads::text_of(n.parse().map_err(|_| "TEXT_BYTES is no number")?),
+        Err(_) => payloads::TEXT.to_owned(),
+    };
     let server = server::Server::start(port).map_err(|e| format!("server: {e}"))?;
     let contender = contenders::Contender::new(kind, &server.url())?;
     let rt = send::client_runtime()?;
     let start = std::time::Instant::now();
     rt.block_on(async {
         for _ in 0..sends {
-            contender.send(payloads::TEXT).await?;
+            contender.send(&text).await?;
         }
         Ok::<_, String>(())
     })?;

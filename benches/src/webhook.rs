@@ -271,8 +271,9 @@ fn wacloudapi_verifies(case: &Case) -> bool {
 }
 
 /// `WHATSAPP_SDK_BENCH_ROLE=profile-webhook WHATSAPP_SDK_BENCH_CONTENDER=facade-parse|serde_json-value
-/// [WHATSAPP_SDK_BENCH_EVENTS=n] [WHATSAPP_SDK_BENCH_SENDS=iterations]`: one parser over one
-/// realistic batch, again and again, for a profiler.
+/// [WHATSAPP_SDK_BENCH_EVENTS=n] [WHATSAPP_SDK_BENCH_SENDS=iterations] [WHATSAPP_SDK_BENCH_TEXT_BYTES=n]`:
+/// one parser over one realistic batch (or a batch of texts of n bytes), again and again, for
+/// a profiler.
 pub fn profile() -> Result<(), String> {
     let var = |name: &str, default: usize| {
         std::env::var(name)
@@ -282,7 +283,12 @@ pub fn profile() -> Result<(), String> {
     };
     let events = var("WHATSAPP_SDK_BENCH_EVENTS", 1);
     let iterations = var("WHATSAPP_SDK_BENCH_SENDS", 20_000);
-    let body = cloud_batch(events, Mix::Realistic);
+    // `WHATSAPP_SDK_BENCH_TEXT_BYTES=n`: a batch of texts of n bytes instead of the mix.
+    let mix = match std::env::var("WHATSAPP_SDK_BENCH_TEXT_BYTES") {
+        Ok(n) => Mix::Texts(n.parse().map_err(|_| "TEXT_BYTES is no number")?),
+        Err(_) => Mix::Realistic,
+    };
+    let body = cloud_batch(events, mix);
     let contender = std::env::var("WHATSAPP_SDK_BENCH_CONTENDER").unwrap_or_default();
     let start = std::time::Instant::now();
     for _ in 0..iterations {

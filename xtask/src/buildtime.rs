@@ -176,6 +176,12 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
         }
         let dir = scratch.join(app.name);
         write_app(&dir, &app, &root)?;
+        // An earlier run that was interrupted leaves its target directory behind; a build on
+        // top of it is not cold (it once measured 9 crates instead of 120).
+        let stale = dir.join("target");
+        if stale.exists() {
+            std::fs::remove_dir_all(&stale).map_err(|e| Error::io(&stale, e))?;
+        }
         // Downloads are not build time.
         cargo(&dir, &["fetch", "--quiet"])?;
         eprintln!("buildtime: building `{}` cold ({})", app.name, app.what);
