@@ -18,6 +18,10 @@ cargo xtask contract [--provider NAME]
     whatsapp-sdk-contract binary against them; its exit status is the result. Needs Node 20 and
     npm; Prism is installed into tests/contract/node_modules with `npm ci` when missing.
     Mock logs: target/contract/prism-<provider>.log.
+cargo xtask buildtime [--write] [--timings] [--app floor|cloud|full]
+    Cold `cargo build --release` of a hand-written reqwest app (the floor), an app on the facade
+    with only `cloud`, and one with all five providers: seconds, peak memory, ratios to the floor.
+    --write puts the table into BENCHMARKS.md; --timings keeps cargo's timing report of each.
 ";
 
 fn main() -> ExitCode {
@@ -36,6 +40,9 @@ fn run(args: &[String]) -> Result<ExitCode> {
         .split_first()
         .map(|(c, r)| (c.as_str(), r))
         .unwrap_or(("help", &[]));
+    if command == "buildtime" {
+        return xtask::buildtime::run(rest);
+    }
     let mut flags = Flags::parse(rest)?;
     match command {
         "generate" => generate(&mut flags),

@@ -39,25 +39,32 @@ pub enum Credential {
 
 impl Credential {
     /// Adds this credential to `request`.
+    #[cfg(test)]
     pub(crate) fn apply(&self, request: &mut reqwest::Request) {
-        match self {
-            Self::Bearer(token) => {
-                set_sensitive(request, AUTHORIZATION, format!("Bearer {}", token.expose()));
-            }
+        if let Some(prepared) = self.prepare() {
+            prepared.apply(request);
+        }
+    }
+
+    /// The credential as it is sent, built once per client: formatting and checking a header
+    /// value on every request cost more than the rest of the `pre` hook.
+    ///
+    /// `None` only for a value [`problem`](Self::problem) refuses, which `build()` rejects first.
+    pub(crate) fn prepare(&self) -> Option<Prepared> {
+        Some(match self {
+            Self::Bearer(token) => Prepared::Header(
+                AUTHORIZATION,
+                sensitive(format!("Bearer {}", token.expose()))?,
+            ),
             Self::ApiKeyHeader { name, key } => {
-                set_sensitive(request, name.clone(), key.expose().to_owned());
+                Prepared::Header(name.clone(), sensitive(key.expose().to_owned())?)
             }
-            Self::QueryToken { name, token } => {
-                request
-                    .url_mut()
-                    .query_pairs_mut()
-                    .append_pair(name, token.expose());
-            }
+            Self::QueryToken { name, token } => Prepared::Query(name, token.clone()),
             Self::Basic { username, password } => {
                 let encoded = base64(format!("{username}:{}", password.expose()).as_bytes());
-                set_sensitive(request, AUTHORIZATION, format!("Basic {encoded}"));
+                Prepared::Header(AUTHORIZATION, sensitive(format!("Basic {encoded}"))?)
             }
-        }
+        })
     }
 
     /// Checks that the credential can be sent at all: not blank, and valid in a header.
@@ -83,12 +90,44 @@ impl Credential {
     }
 }
 
-fn set_sensitive(request: &mut reqwest::Request, name: HeaderName, value: String) {
-    // `problem()` has rejected values that are not valid header text before any request is built.
-    if let Ok(mut value) = HeaderValue::from_str(&value) {
-        value.set_sensitive(true);
-        request.headers_mut().insert(name, value);
+/// A [`Credential`] ready to add to a request.
+#[derive(Clone)]
+pub(crate) enum Prepared {
+    /// A header whose value is marked sensitive, so `reqwest` and `hyper` never print it.
+    Header(HeaderName, HeaderValue),
+    /// A query parameter, appended to each request's URL.
+    Query(&'static str, Secret),
+}
+
+impl Prepared {
+    pub(crate) fn apply(&self, request: &mut reqwest::Request) {
+        match self {
+            Self::Header(name, value) => {
+                request.headers_mut().insert(name.clone(), value.clone());
+            }
+            Self::Query(name, token) => {
+                request
+                    .url_mut()
+                    .query_pairs_mut()
+                    .append_pair(name, token.expose());
+            }
+        }
     }
+}
+
+impl std::fmt::Debug for Prepared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Header(name, _) => write!(f, "Header({name}: ***)"),
+            Self::Query(name, _) => write!(f, "Query({name}=***)"),
+        }
+    }
+}
+
+fn sensitive(value: String) -> Option<HeaderValue> {
+    let mut value = HeaderValue::from_str(&value).ok()?;
+    value.set_sensitive(true);
+    Some(value)
 }
 
 /// Standard base64 with padding (RFC 4648 §4); basic auth is its only use here.

@@ -6,8 +6,9 @@ use std::time::{Duration, Instant};
 use reqwest::header::{ACCEPT, HeaderName, HeaderValue, USER_AGENT};
 use tracing::Instrument;
 
+use crate::RetryPolicy;
+use crate::auth::Prepared;
 use crate::retry::Verdict;
-use crate::{Credential, RetryPolicy};
 
 /// Per-client settings applied to every request: credentials, User-Agent, timeout, retries.
 ///
@@ -15,8 +16,8 @@ use crate::{Credential, RetryPolicy};
 #[derive(Debug, Clone)]
 pub struct Runtime {
     pub(crate) provider: &'static str,
-    pub(crate) credential: Option<Credential>,
-    pub(crate) per_operation: Vec<(&'static str, Option<Credential>)>,
+    pub(crate) credential: Option<Prepared>,
+    pub(crate) per_operation: Vec<(&'static str, Option<Prepared>)>,
     pub(crate) user_agent: HeaderValue,
     pub(crate) timeout: Option<Duration>,
     pub(crate) retry: RetryPolicy,

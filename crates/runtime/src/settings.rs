@@ -92,8 +92,11 @@ impl Settings {
         };
         let runtime = Runtime {
             provider,
-            credential,
-            per_operation,
+            credential: credential.as_ref().and_then(Credential::prepare),
+            per_operation: per_operation
+                .iter()
+                .map(|(id, c)| (*id, c.as_ref().and_then(Credential::prepare)))
+                .collect(),
             user_agent,
             timeout: self.timeout.unwrap_or(Some(DEFAULT_TIMEOUT)),
             retry: self.retry,

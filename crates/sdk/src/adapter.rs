@@ -1,6 +1,7 @@
 //! Plumbing every provider adapter shares: error conversion, typed request building, and
 //! uploading a message's bytes before it is sent.
 
+use std::borrow::Cow;
 use std::future::Future;
 
 use whatsapp_sdk_runtime::{ApiError, ErrorBody};
@@ -113,13 +114,19 @@ pub(crate) fn code_text(value: &serde_json::Value) -> Option<String> {
 }
 
 /// `message` with every file given as bytes uploaded through `upload` and replaced by the
-/// id it got, for providers whose send requests take media by id. Nothing is uploaded for a
-/// message without bytes.
-pub(crate) async fn with_uploaded_media<F, Fut>(message: &Message, upload: F) -> Result<Message>
+/// id it got, for providers whose send requests take media by id. A message without bytes is
+/// returned as it is, neither uploaded nor copied.
+pub(crate) async fn with_uploaded_media<'m, F, Fut>(
+    message: &'m Message,
+    upload: F,
+) -> Result<Cow<'m, Message>>
 where
     F: Fn(MediaUpload) -> Fut,
     Fut: Future<Output = Result<MediaId>>,
 {
+    if !matches!(media_source(message), Some(MediaSource::Bytes(_))) {
+        return Ok(Cow::Borrowed(message));
+    }
     let mut resolved = message.clone();
     keep_uploaded_file_name(&mut resolved);
     if let Some(source) = media_source_mut(&mut resolved)
@@ -128,7 +135,7 @@ where
         let id = upload(bytes.clone()).await?;
         *source = MediaSource::Id(id);
     }
-    Ok(resolved)
+    Ok(Cow::Owned(resolved))
 }
 
 /// A document without a file name of its own is shown with its upload's name
@@ -143,24 +150,36 @@ fn keep_uploaded_file_name(message: &mut Message) {
     }
 }
 
-/// The one media source a message carries, if any.
-fn media_source_mut(message: &mut Message) -> Option<&mut MediaSource> {
-    match message.content_mut() {
-        Content::Image(m) => Some(&mut m.source),
-        Content::Video(m) => Some(&mut m.source),
-        Content::Audio(m) => Some(&mut m.source),
-        Content::Document(m) => Some(&mut m.source),
-        Content::Sticker(m) => Some(&mut m.source),
-        Content::Template(t) => match &mut t.header {
-            Some(
-                HeaderParameter::Image(source)
-                | HeaderParameter::Video(source)
-                | HeaderParameter::Document { source, .. },
-            ) => Some(source),
+/// The one media source of a content, borrowed (`one_media_source!(c)`) or mutably
+/// (`one_media_source!(c, mut)`).
+macro_rules! one_media_source {
+    ($content:expr $(, $mut:tt)?) => {
+        match $content {
+            Content::Image(m) => Some(&$($mut)? m.source),
+            Content::Video(m) => Some(&$($mut)? m.source),
+            Content::Audio(m) => Some(&$($mut)? m.source),
+            Content::Document(m) => Some(&$($mut)? m.source),
+            Content::Sticker(m) => Some(&$($mut)? m.source),
+            Content::Template(t) => match &$($mut)? t.header {
+                Some(
+                    HeaderParameter::Image(source)
+                    | HeaderParameter::Video(source)
+                    | HeaderParameter::Document { source, .. },
+                ) => Some(source),
+                _ => None,
+            },
             _ => None,
-        },
-        _ => None,
-    }
+        }
+    };
+}
+
+/// The one media source a message carries, if any.
+fn media_source(message: &Message) -> Option<&MediaSource> {
+    one_media_source!(message.content())
+}
+
+fn media_source_mut(message: &mut Message) -> Option<&mut MediaSource> {
+    one_media_source!(message.content_mut(), mut)
 }
 
 #[cfg(test)]
@@ -195,7 +214,10 @@ mod tests {
         })
         .await
         .unwrap();
-        assert_eq!(resolved, message);
+        assert!(
+            matches!(resolved, Cow::Borrowed(m) if std::ptr::eq(m, &message)),
+            "copied: {resolved:?}"
+        );
         assert_eq!(calls.into_inner(), 0);
     }
 }

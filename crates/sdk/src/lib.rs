@@ -4,6 +4,9 @@
 #![warn(missing_docs, unreachable_pub)]
 
 mod adapter;
+#[cfg(feature = "bench")]
+#[doc(hidden)]
+pub mod bench;
 mod capability;
 #[cfg(feature = "cloud")]
 #[cfg_attr(docsrs, doc(cfg(feature = "cloud")))]

@@ -1,7 +1,7 @@
 //! Meta's WhatsApp Cloud API (feature `cloud`).
 
 mod error;
-mod map;
+pub(crate) mod map;
 
 use async_trait::async_trait;
 /// The raw generated client of the Cloud API: every operation of its spec, for what the common
@@ -155,7 +155,7 @@ impl Messenger for CloudMessenger {
             .send()
             .await
             .map_err(to_error)?;
-        Ok(map::sent(&answer.into_inner()))
+        Ok(map::sent(answer.into_inner()))
     }
 
     async fn upload_media(&self, media: &MediaUpload) -> Result<MediaId> {

@@ -787,7 +787,7 @@ mod tests {
         );
         assert_eq!(sent.provider, Provider::OnPrem);
         assert_eq!(
-            sent.raw,
+            *sent.raw(),
             json!({"messages": [{"id": "gBEGkYiEB1VXAglK1ZEqA1YKPrU"}]})
         );
         let failed: types::MessageResponse = serde_json::from_value(

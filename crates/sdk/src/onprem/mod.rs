@@ -1,7 +1,7 @@
 //! The legacy on-premises WhatsApp Business API (feature `onprem`).
 
 mod error;
-mod map;
+pub(crate) mod map;
 
 use async_trait::async_trait;
 use futures::TryStreamExt;

@@ -344,7 +344,7 @@ impl Sandbox {
     /// let messenger = sandbox.whatshooked_messenger()?;
     /// let sent = messenger.send_text(&"+14155550123".parse()?, "Hello!").await?;
     /// assert_eq!(sent.id, None);
-    /// assert_eq!(sent.raw["status"], "ok");
+    /// assert_eq!(sent.raw()["status"], "ok");
     /// assert_eq!(sandbox.requests()[0].path, "/api/send");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// # }).unwrap();

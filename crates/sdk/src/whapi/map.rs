@@ -397,16 +397,17 @@ fn list_request(address: &Address, list: &List) -> Result<types::SenderInteracti
 
 /// A send's answer as `Sent`: the new message's id from `message.id`. `sent: false` means the
 /// gateway did not send it.
-pub(crate) fn sent(operation: &'static str, answer: &types::SentMessage) -> Result<Sent> {
-    let raw = as_received(serde_json::to_value(answer).unwrap_or_default());
+pub(crate) fn sent(operation: &'static str, answer: types::SentMessage) -> Result<Sent> {
+    let raw =
+        |answer: &types::SentMessage| as_received(serde_json::to_value(answer).unwrap_or_default());
     if !answer.sent {
-        return Err(refused(operation, "answered `sent: false`", raw));
+        return Err(refused(operation, "answered `sent: false`", raw(&answer)));
     }
     let id = answer
         .message
         .as_ref()
         .map(|m| MessageId::new(m.id.clone()));
-    Ok(Sent::new(id, PROVIDER, raw))
+    Ok(Sent::deferred(id, PROVIDER, move || raw(&answer)))
 }
 
 /// A decoded answer written back as the gateway wrote it. The spec types its timestamps and
@@ -890,18 +891,18 @@ mod tests {
             }
         });
         let answer: types::SentMessage = serde_json::from_value(received.clone()).unwrap();
-        let sent = sent("send_message_text", &answer).unwrap();
+        let sent = sent("send_message_text", answer.clone()).unwrap();
         assert_eq!(sent.id, Some(MessageId::from(QUOTED)));
         assert_eq!(sent.provider, Provider::Whapi);
         // As received: the whole numbers the `f64` fields hold are not written back as
         // `1700000000.0` and `13.0`, and fractions stay.
-        assert_eq!(sent.raw, received);
+        assert_eq!(sent.raw(), &received);
         assert_eq!(
-            sent.raw["message"]["timestamp"].as_u64(),
+            sent.raw()["message"]["timestamp"].as_u64(),
             Some(1_700_000_000)
         );
         assert_eq!(
-            sent.raw["message"]["location"]["longitude"].as_i64(),
+            sent.raw()["message"]["location"]["longitude"].as_i64(),
             Some(13)
         );
         let no_message: types::SentMessage = serde_json::from_value(json!({"sent": true})).unwrap();
@@ -915,7 +916,7 @@ mod tests {
     }
 
     fn sent_fn(answer: &types::SentMessage) -> Result<Sent> {
-        sent("send_message_text", answer)
+        sent("send_message_text", answer.clone())
     }
 
     #[test]
@@ -935,7 +936,7 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(sent.id, Some(MessageId::from(QUOTED)));
-        assert_eq!(sent.raw, body);
+        assert_eq!(sent.raw(), &body);
         let refused = sent_from_body("send_message_image", br#"{"sent": false}"#).unwrap();
         assert_eq!(refused.unwrap_err().kind(), ErrorKind::Rejected);
         // Not a send's answer: left to the caller as the decode error it is.
@@ -949,7 +950,7 @@ mod tests {
         let ok: types::ResponseSuccess = serde_json::from_value(json!({"success": true})).unwrap();
         let reaction = reacted("react_to_message", &ok).unwrap();
         assert_eq!(reaction.id, None);
-        assert_eq!(reaction.raw, json!({"success": true}));
+        assert_eq!(reaction.raw(), &json!({"success": true}));
         let silent: types::ResponseSuccess = serde_json::from_value(json!({})).unwrap();
         assert!(succeeded("mark_message_as_read", &silent).is_ok());
         let failed: types::ResponseSuccess =

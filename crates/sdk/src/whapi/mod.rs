@@ -18,7 +18,7 @@
 //! - **Not offered:** templates (Whapi relays a WhatsApp Web session, which has none).
 
 mod error;
-mod map;
+pub(crate) mod map;
 mod vcard;
 
 use async_trait::async_trait;
@@ -227,7 +227,7 @@ impl WhapiMessenger {
             }
         };
         match answer {
-            Ok(answer) => map::sent(operation, &answer.into_inner()),
+            Ok(answer) => map::sent(operation, answer.into_inner()),
             Err(error) => {
                 // A success body the typed decode refuses still names the message sent.
                 if let api::Error::Decode { body, .. } = &error

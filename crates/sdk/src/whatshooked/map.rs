@@ -208,12 +208,10 @@ pub(crate) fn mark_read(account_id: &str, id: &MessageId) -> Result<types::MarkA
 }
 
 /// A send's answer, `{"status": "ok"}`: WhatsHooked returns no message id.
-pub(crate) fn sent(response: &types::StatusOk) -> Sent {
-    Sent::new(
-        None,
-        PROVIDER,
-        serde_json::to_value(response).unwrap_or_default(),
-    )
+pub(crate) fn sent(response: types::StatusOk) -> Sent {
+    Sent::deferred(None, PROVIDER, move || {
+        serde_json::to_value(response).unwrap_or_default()
+    })
 }
 
 /// The media id in the upload's answer, "Upload response from Meta" with its shape left open
@@ -779,10 +777,10 @@ mod tests {
     #[test]
     fn answers_carry_no_message_id_and_uploads_metas() {
         let ok: types::StatusOk = serde_json::from_value(json!({"status": "ok"})).unwrap();
-        let sent = sent(&ok);
+        let sent = sent(ok.clone());
         assert_eq!(sent.id, None);
         assert_eq!(sent.provider, Provider::WhatsHooked);
-        assert_eq!(sent.raw, json!({"status": "ok"}));
+        assert_eq!(sent.raw(), &json!({"status": "ok"}));
         let upload = object(json!({"id": "1037543291543636"}));
         assert_eq!(
             uploaded(&upload).unwrap(),

@@ -1,7 +1,7 @@
 //! WhatsHooked, the self-hosted WhatsApp bridge (feature `whatshooked`).
 
 mod error;
-mod map;
+pub(crate) mod map;
 
 use std::fmt;
 use std::str::FromStr;
@@ -356,7 +356,7 @@ impl Messenger for WhatsHookedMessenger {
         let uploaded;
         let message = if matches!(message.content(), Content::Template(_)) {
             uploaded = adapter::with_uploaded_media(message, |m| self.upload(m)).await?;
-            &uploaded
+            &*uploaded
         } else {
             message
         };
@@ -383,7 +383,7 @@ impl Messenger for WhatsHookedMessenger {
             Request::Reaction(body) => send!(send_reaction, "SendReactionBody", body),
         }
         .map_err(to_error)?;
-        Ok(map::sent(&answer.into_inner()))
+        Ok(map::sent(answer.into_inner()))
     }
 
     async fn upload_media(&self, media: &MediaUpload) -> Result<MediaId> {

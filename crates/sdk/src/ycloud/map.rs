@@ -554,15 +554,14 @@ fn list_message(list: &List) -> Result<types::WhatsappMessageInteractive> {
 
 /// The answer as `Sent`: YCloud's own `id`, the `wamid` (which replies and reactions name)
 /// kept in `raw`. A message YCloud reports as `failed` is an error.
-pub(crate) fn sent(answer: &types::WhatsappMessage) -> Result<Sent> {
-    let raw = as_received(answer);
+pub(crate) fn sent(answer: types::WhatsappMessage) -> Result<Sent> {
     if answer.status == Some(types::WhatsappMessageStatus::Failed) {
-        return Err(failed(raw));
+        return Err(failed(as_received(&answer)));
     }
-    Ok(Sent::new(
+    Ok(Sent::deferred(
         Some(MessageId::new(answer.id.clone())),
         PROVIDER,
-        raw,
+        move || as_received(&answer),
     ))
 }
 
@@ -1012,13 +1011,13 @@ mod tests {
     #[test]
     fn the_answer_gives_ycloud_s_id_and_keeps_the_wamid() {
         let message: types::WhatsappMessage = serde_json::from_value(answer("sent")).unwrap();
-        let sent = sent(&message).unwrap();
+        let sent = sent(message.clone()).unwrap();
         assert_eq!(sent.id, Some(MessageId::from("627c8640675de8fc689ab9d9")));
         assert_eq!(sent.provider, Provider::YCloud);
-        assert_eq!(sent.raw["wamid"], WAMID);
-        assert_eq!(sent.raw["status"], "sent");
+        assert_eq!(sent.raw()["wamid"], WAMID);
+        assert_eq!(sent.raw()["status"], "sent");
         let accepted: types::WhatsappMessage = serde_json::from_value(answer("accepted")).unwrap();
-        assert!(super::sent(&accepted).is_ok());
+        assert!(super::sent(accepted.clone()).is_ok());
     }
 
     #[test]
@@ -1032,7 +1031,7 @@ mod tests {
         // What writing the decoded type back alone would give.
         let written = serde_json::to_value(&message).unwrap();
         assert_eq!(written["createTime"], "2022-06-01T12:00:00Z");
-        assert_eq!(sent(&message).unwrap().raw, received);
+        assert_eq!(sent(message.clone()).unwrap().raw(), &received);
     }
 
     #[test]
@@ -1041,7 +1040,7 @@ mod tests {
         body["errorCode"] = json!("RECIPIENT_IN_BLOCK_LIST");
         body["errorMessage"] = json!("The recipient is in your block list.");
         let message: types::WhatsappMessage = serde_json::from_value(body.clone()).unwrap();
-        let error = sent(&message).unwrap_err();
+        let error = sent(message.clone()).unwrap_err();
         let provider = error.provider_error().unwrap();
         assert_eq!(provider.status, http::StatusCode::OK);
         assert_eq!(provider.operation, OPERATION);
@@ -1049,7 +1048,7 @@ mod tests {
         assert_eq!(provider.kind, ErrorKind::Recipient);
         assert_eq!(provider.body, body);
         let bare: types::WhatsappMessage = serde_json::from_value(answer("failed")).unwrap();
-        let error = sent(&bare).unwrap_err();
+        let error = sent(bare.clone()).unwrap_err();
         assert_eq!(error.kind(), ErrorKind::Rejected);
         assert_eq!(
             error.provider_error().unwrap().message.as_deref(),
@@ -1080,7 +1079,7 @@ mod tests {
             outcome.id,
             Some(MessageId::from("627c8640675de8fc689ab9d9"))
         );
-        assert_eq!(outcome.raw, sent);
+        assert_eq!(outcome.raw(), &sent);
         assert!(sent_from_body(br#"{"error": {"status": 400, "code": "X"}}"#).is_none());
         assert!(sent_from_body(b"not json").is_none());
     }

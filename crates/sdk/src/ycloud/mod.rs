@@ -17,7 +17,7 @@
 //! - **Not offered:** groups.
 
 mod error;
-mod map;
+pub(crate) mod map;
 
 use async_trait::async_trait;
 /// The raw generated client of YCloud: every operation of its spec, for what the common
@@ -56,7 +56,7 @@ const PROVIDER: Provider = Provider::YCloud;
 /// let messenger = YCloudMessenger::new(client, "+16315551111")?;
 /// let sent = messenger.send_text(&"+14155550123".parse()?, "Hello from Rust").await?;
 /// // Replies and reactions name WhatsApp's id, not YCloud's:
-/// let wamid = sent.raw["wamid"].as_str();
+/// let wamid = sent.raw()["wamid"].as_str();
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone)]
@@ -176,7 +176,7 @@ impl Messenger for YCloudMessenger {
             .send()
             .await
         {
-            Ok(answer) => map::sent(&answer.into_inner()),
+            Ok(answer) => map::sent(answer.into_inner()),
             Err(error) => {
                 // A success body the typed decode refuses still tells what became of the
                 // message.

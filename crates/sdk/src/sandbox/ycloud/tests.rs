@@ -198,12 +198,12 @@ mod wire {
             .send_text(&to(), "hi")
             .await
             .unwrap();
-        let id = sent.id.unwrap();
+        let id = sent.id.clone().unwrap();
         assert_eq!(id.as_str().len(), 24);
-        let wamid = sent.raw["wamid"].as_str().unwrap();
+        let wamid = sent.raw()["wamid"].as_str().unwrap();
         assert!(wamid.starts_with("wamid."), "{wamid}");
-        assert_eq!(sent.raw["from"], Sandbox::YCLOUD_FROM);
-        assert_eq!(sent.raw["text"]["body"], "hi");
+        assert_eq!(sent.raw()["from"], Sandbox::YCLOUD_FROM);
+        assert_eq!(sent.raw()["text"]["body"], "hi");
     }
 
     #[tokio::test]
