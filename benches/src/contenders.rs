@@ -224,7 +224,11 @@ impl Contender {
                     .post(&hand.url)
                     .timeout(TIMEOUT)
                     .bearer_auth(TOKEN)
-                    .header(ACCEPT, HeaderValue::from_static("application/json"))
+                    // The SDK's Accept (JSON first, plain-text errors too), so heads match.
+                    .header(
+                        ACCEPT,
+                        HeaderValue::from_static("application/json, text/plain;q=0.5"),
+                    )
                     .header(USER_AGENT, hand.user_agent.clone())
                     .json(&body)
                     .send()
