@@ -117,9 +117,10 @@ impl Prepared {
 
 impl std::fmt::Debug for Prepared {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Shown as the `Secret` it was built from, as `Credential` shows it.
         match self {
-            Self::Header(name, _) => write!(f, "Header({name}: ***)"),
-            Self::Query(name, _) => write!(f, "Query({name}=***)"),
+            Self::Header(name, _) => write!(f, "Header({name:?}, Secret(\"***\"))"),
+            Self::Query(name, token) => f.debug_tuple("Query").field(name).field(token).finish(),
         }
     }
 }
